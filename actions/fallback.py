@@ -1,0 +1,71 @@
+"""What the assistant does when it cannot help or is not sure what was meant."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.topics import TOPIC_INTENT_PREFIX
+from bot.content import Button, Message, current_content
+from bot.replies import reply
+
+MAX_SUGGESTIONS = 3
+MIN_SUGGESTION_CONFIDENCE = 0.05
+
+
+def candidate_topics(ranking: list[dict[str, Any]], known_topics: set[str]) -> list[str]:
+    """The most likely topics for an unclear message, best first."""
+    topics = []
+    for entry in ranking:
+        name = entry.get("name") or ""
+        topic = name[len(TOPIC_INTENT_PREFIX) :]
+        if (
+            name.startswith(TOPIC_INTENT_PREFIX)
+            and topic in known_topics
+            and (entry.get("confidence") or 0) >= MIN_SUGGESTION_CONFIDENCE
+        ):
+            topics.append(topic)
+    return topics[:MAX_SUGGESTIONS]
+
+
+class ActionSuggestTopics(Action):
+    """A "Bedoel je ...?" with the likeliest topics as buttons."""
+
+    def name(self) -> str:
+        return "action_suggest_topics"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        content = current_content()
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        topics = candidate_topics(ranking, set(content.topics))
+        if not topics:
+            dispatcher.utter_message(
+                json_message=reply(content.message("suggest_topics_none"), fallback=True)
+            )
+            return []
+        question = content.message("suggest_topics")
+        buttons = [
+            Button(title=content.topics[t].label, payload=f"/{TOPIC_INTENT_PREFIX}{t}") for t in topics
+        ]
+        message = Message(text=question.text, buttons=buttons)
+        dispatcher.utter_message(json_message=reply(message, fallback=True, suggested_topics=topics))
+        return []
+
+
+class ActionOutOfScope(Action):
+    """An honest "daar kan ik je niet mee helpen", with where to go instead."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        message = current_content().message("out_of_scope")
+        dispatcher.utter_message(json_message=reply(message, fallback=True, out_of_scope=True))
+        return []

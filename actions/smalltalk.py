@@ -1,0 +1,27 @@
+"""Greetings, goodbyes, thanks and "wat kun je?": one message each, from content/messages.yml."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.content import current_content
+from bot.replies import reply
+
+SMALLTALK_INTENTS = frozenset({"greet", "goodbye", "thank", "capabilities", "affirm", "deny"})
+
+
+class ActionSmalltalk(Action):
+    def name(self) -> str:
+        return "action_smalltalk"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        key = intent if intent in SMALLTALK_INTENTS else "affirm"
+        dispatcher.utter_message(json_message=reply(current_content().message(key), smalltalk=key))
+        return []

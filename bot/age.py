@@ -1,0 +1,161 @@
+"""Recognise a child's (or young person's) age in everyday Dutch.
+
+Parents rarely type "leeftijd: 3". They write "mijn dochter van 3", "drie
+jaar", "8 maanden", "peuter" or "groep 6". This module turns those phrases
+into whole years and an age band, without any Rasa import, so the actions and
+the triage can share it and it can be tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BANDS = ("0-4", "4-12", "12-18", "18-23")
+
+_NUMBER_WORDS = {
+    "nul": 0,
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "zestien": 16,
+    "zeventien": 17,
+    "achttien": 18,
+    "negentien": 19,
+    "twintig": 20,
+    "eenentwintig": 21,
+    "tweeëntwintig": 22,
+    "tweeentwintig": 22,
+    "drieëntwintig": 23,
+    "drieentwintig": 23,
+}
+_NUM = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+# Words that name a stage of life rather than a number: (pattern, years, band).
+_STAGE_WORDS: tuple[tuple[str, int | None, str], ...] = (
+    (r"pasgeboren|newborn|baby'?s?|babie|zuigeling", 0, "0-4"),
+    (r"dreumes", 1, "0-4"),
+    (r"peuter(tje)?s?", 3, "0-4"),
+    (r"kleuter(tje)?s?", 5, "4-12"),
+    (r"basisschool|basisschooler", None, "4-12"),
+    (r"brugklas(ser)?|brugpieper|middelbare school|voortgezet onderwijs", 12, "12-18"),
+    (r"puber(tje)?s?|tiener(s)?|adolescent(en)?", None, "12-18"),
+)
+
+
+@dataclass(frozen=True)
+class Age:
+    """An age as far as it is known: whole years when a number was given."""
+
+    years: int | None
+    band: str
+    phrase: str
+
+    def describe(self) -> str:
+        """A short Dutch phrase for telling the person what was understood."""
+        if self.years is None:
+            return {
+                "0-4": "een jong kind (0 tot 4 jaar)",
+                "4-12": "een kind van de basisschoolleeftijd",
+                "12-18": "een tiener",
+                "18-23": "een jongvolwassene",
+            }[self.band]
+        if self.years == 0:
+            return "een baby"
+        return f"{self.years} jaar"
+
+
+def band_for_years(years: int) -> str:
+    """The protocol's band for whole years: 0-3 → 0-4, 4-11 → 4-12, ..."""
+    if years < 4:
+        return "0-4"
+    if years < 12:
+        return "4-12"
+    if years < 18:
+        return "12-18"
+    return "18-23"
+
+
+def _to_int(token: str) -> int:
+    return int(token) if token.isdigit() else _NUMBER_WORDS[token]
+
+
+def _age(years: int, phrase: str) -> Age | None:
+    if 0 <= years <= 23:
+        return Age(years=years, band=band_for_years(years), phrase=phrase)
+    return None
+
+
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "8 maanden", "18 mnd", "acht maanden oud"
+    (re.compile(rf"\b{_NUM}\s*(maanden|maand|mnd|mndn)\b"), "months"),
+    # "anderhalf jaar", "anderhalf"
+    (re.compile(r"\banderhalf\b"), "one_and_half"),
+    # "3 jaar", "drie jaar", "14 jr", "3-jarige", "driejarige", "16jarige"
+    (re.compile(rf"\b{_NUM}\s*(-\s*)?(jaar|jr|jarige|jarig)\b"), "years"),
+    (re.compile(rf"\b{_NUM}(jarige|jarig)\b"), "years"),
+    # "groep 6" (group 1 is age 4)
+    (re.compile(r"\bgroep\s*([1-8])\b"), "school_group"),
+    # "klas 2" / "2e klas" of secondary school
+    (re.compile(r"\b(klas\s*[1-6]|[1-6]e\s+klas|[1-6]de\s+klas)\b"), "secondary"),
+    # "van 3", "is 7", "ben 15", "wordt 7", "net 7", "bijna 2" followed by no unit
+    (
+        re.compile(
+            rf"\b(van|is|ben|wordt|word|werd|net|bijna|al|pas|nu|zit op)\s+{_NUM}\b"
+            r"(?!\s*(keer|uur|minuten|min|dagen|dag|weken|week|euro|kinderen|kids|cm|kg|kilo|procent|%))"
+        ),
+        "bare_after_verb",
+    ),
+)
+
+
+def parse_age(text: str, *, bare_number: bool = False) -> Age | None:
+    """Find an age in a message, or None.
+
+    `bare_number` accepts a message that is only a number ("14"), which is a
+    fine answer right after the assistant asked "hoe oud?", but not in the
+    middle of a question.
+    """
+    lowered = text.lower()
+    for pattern, kind in _PATTERNS:
+        match = pattern.search(lowered)
+        if not match:
+            continue
+        phrase = match.group(0)
+        if kind == "months":
+            months = _to_int(match.group(1))
+            return _age(months // 12, phrase)
+        if kind == "one_and_half":
+            return _age(1, phrase)
+        if kind == "years":
+            return _age(_to_int(match.group(1)), phrase)
+        if kind == "school_group":
+            return _age(int(match.group(1)) + 3, phrase)
+        if kind == "secondary":
+            return Age(years=None, band="12-18", phrase=phrase)
+        if kind == "bare_after_verb":
+            found = _age(_to_int(match.group(2)), phrase)
+            if found:
+                return found
+    for pattern_text, years, band in _STAGE_WORDS:
+        match = re.search(rf"\b({pattern_text})\b", lowered)
+        if match:
+            return Age(years=years, band=band, phrase=match.group(0))
+    if bare_number:
+        match = re.fullmatch(rf"\s*{_NUM}\s*[.!]?\s*", lowered)
+        if match:
+            return _age(_to_int(match.group(1)), match.group(1))
+    return None

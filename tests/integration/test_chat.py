@@ -1,0 +1,87 @@
+"""Conversations through the real gateway, Rasa model and action server."""
+
+import pytest
+
+from tests.integration.conftest import Conversation
+
+pytestmark = pytest.mark.stack
+
+
+def test_health_is_ok_when_everything_runs(api) -> None:
+    response = api.get("/api/health")
+    assert response.status_code == 200
+    assert response.json()["rasa"]["up"] and response.json()["action_server"]["up"]
+
+
+def test_toddler_tantrums_get_an_age_appropriate_answer(conversation: Conversation) -> None:
+    first, *rest = conversation.say("mijn dochter van 3 krijgt elke dag driftbuien")
+    assert first["meta"]["topic"] == "dwars_gedrag"
+    assert first["meta"]["answer_band"] == "0-4"
+    assert "peuter" in first["text"].lower()
+    assert "Wat kun je doen?" in first["text"] and "Bron:" in first["text"]
+    assert rest == []
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("onze zoon van 7 jat geld uit mijn portemonnee", "grensoverschrijdend"),
+        ("hij kan echt geen minuut stilzitten in de klas", "druk_adhd"),
+        ("mijn dochter durft niet alleen naar boven omdat ze bang is", "angst"),
+        ("ze is al weken verdrietig en heeft nergens zin in", "somberheid"),
+        ("mijn zoon wordt elke dag uitgescholden door klasgenoten", "pesten"),
+        ("ze wil niet meer naar school en haar cijfers zakken", "school"),
+        ("ik vond een vape in de jaszak van mijn dochter van 14", "middelen"),
+        ("mijn kind van 4 zit steeds aan zijn piemel", "seksualiteit"),
+        ("mijn zoon is te zwaar en beweegt bijna niet", "leefstijl"),
+        ("onze baby wordt elke nacht vier keer wakker", "slapen"),
+        ("wanneer moet een kind zindelijk zijn", "zindelijkheid"),
+        ("mijn peuter lust geen groente", "voeding"),
+        ("hoeveel uur mag een kind van 10 gamen", "media"),
+        ("ik ben als moeder zo moe en ik twijfel steeds of ik het goed doe", "ouderstress"),
+        ("hoe vertellen we de kinderen dat we uit elkaar gaan", "scheiding"),
+    ],
+)
+def test_each_topic_is_recognised_and_answered(conversation: Conversation, text: str, topic: str) -> None:
+    first = conversation.say(text)[0]
+    assert first["meta"]["topic"] == topic
+    assert "Wat kun je doen?" in first["text"]
+
+
+def test_unknown_age_is_asked_and_the_answer_refined(conversation: Conversation) -> None:
+    answer, question = conversation.say("mijn kind slaapt zo slecht")
+    assert answer["meta"]["topic"] == "slapen" and question["meta"]["asks"] == "age"
+    (refined,) = conversation.say("hij is 9")
+    assert refined["meta"] == {"topic": "slapen", "answer_band": "4-12", "age_band": "4-12"}
+    (by_button,) = conversation.say(question["buttons"][2]["payload"])
+    assert by_button["meta"]["answer_band"] == "12-18"
+
+
+def test_young_person_is_answered_as_themself(conversation: Conversation) -> None:
+    first = conversation.say("ik word gepest en ik weet niet wat ik moet doen")[0]
+    assert first["meta"]["topic"] == "pesten" and first["meta"]["answer_band"] == "jongere"
+    assert "Kindertelefoon" in first["text"]
+
+
+def test_greeting_and_capabilities(conversation: Conversation) -> None:
+    (hello,) = conversation.say("hallo")
+    assert hello["text"].startswith("Hoi!")
+    (about,) = conversation.say("wat kun je allemaal?")
+    assert "geen mens" in about["text"]
+
+
+def test_out_of_scope_is_honest(conversation: Conversation) -> None:
+    (reply,) = conversation.say("hoe vraag ik een nieuw paspoort aan?")
+    assert reply["meta"]["fallback"] is True
+    assert "niet mee helpen" in reply["text"]
+
+
+def test_asking_for_a_person_gives_the_contact_route(conversation: Conversation) -> None:
+    (reply,) = conversation.say("kan ik iemand spreken?")
+    assert reply["meta"]["handoff"] == {"status": "contact_route"}
+
+
+def test_gibberish_gets_a_fallback_not_a_guess(conversation: Conversation) -> None:
+    (reply,) = conversation.say("qwpoeiru zxmcvnb")
+    assert reply["meta"]["fallback"] is True
+    assert "topic" not in reply["meta"]

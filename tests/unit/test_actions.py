@@ -1,0 +1,133 @@
+"""The custom actions, called as the action server calls them."""
+
+from rasa_sdk.events import SlotSet
+
+from actions.fallback import ActionOutOfScope, ActionSuggestTopics, candidate_topics
+from actions.handoff import ActionContactRoute
+from actions.smalltalk import ActionSmalltalk
+from actions.topics import ActionAnswerTopic
+from bot.content import current_content
+from tests.unit.conftest import make_tracker, sent
+
+
+def slots_of(events) -> dict:
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def test_toddler_tantrums_get_the_toddler_answer(dispatcher) -> None:
+    tracker = make_tracker("mijn dochter van 3 krijgt elke dag driftbuien", "topic_dwars_gedrag")
+    events = ActionAnswerTopic().run(dispatcher, tracker, {})
+    first, *rest = sent(dispatcher)
+    assert first["meta"]["topic"] == "dwars_gedrag"
+    assert first["meta"]["answer_band"] == "0-4"
+    assert "peuter" in first["text"].lower()
+    assert first["text"].startswith("Ik ga uit van 3 jaar.")
+    assert rest == []  # the age is known, so no follow-up question
+    assert slots_of(events) == {"topic": "dwars_gedrag", "age_years": 3, "age_band": "0-4", "asker": "ouder"}
+
+
+def test_unknown_age_answers_common_case_and_asks(dispatcher) -> None:
+    tracker = make_tracker("mijn kind slaapt heel slecht", "topic_slapen")
+    ActionAnswerTopic().run(dispatcher, tracker, {})
+    answer, question = sent(dispatcher)
+    assert answer["meta"] == {"topic": "slapen", "answer_band": "0-4", "age_band": None}
+    assert question["meta"]["asks"] == "age"
+    assert question["buttons"][0]["payload"] == '/inform_age{"age_band": "0-4"}'
+
+
+def test_age_given_afterwards_refines_the_answer(dispatcher) -> None:
+    tracker = make_tracker("hij is 14", "inform_age", slots={"topic": "slapen"})
+    events = ActionAnswerTopic().run(dispatcher, tracker, {})
+    (answer,) = sent(dispatcher)
+    assert answer["meta"]["topic"] == "slapen" and answer["meta"]["answer_band"] == "12-18"
+    assert slots_of(events)["age_years"] == 14
+
+
+def test_age_button_uses_the_entity(dispatcher) -> None:
+    tracker = make_tracker(
+        '/inform_age{"age_band": "4-12"}',
+        "inform_age",
+        slots={"topic": "media"},
+        entities=[{"entity": "age_band", "value": "4-12"}],
+    )
+    ActionAnswerTopic().run(dispatcher, tracker, {})
+    (answer,) = sent(dispatcher)
+    assert answer["meta"]["answer_band"] == "4-12"
+    assert answer["text"].startswith("Ik ga uit van een kind van de basisschoolleeftijd.")
+
+
+def test_known_age_is_reused_for_the_next_topic(dispatcher) -> None:
+    tracker = make_tracker(
+        "en hoe zit het met schermtijd", "topic_media", slots={"age_years": 9, "age_band": "4-12"}
+    )
+    ActionAnswerTopic().run(dispatcher, tracker, {})
+    (answer,) = sent(dispatcher)
+    assert answer["meta"]["answer_band"] == "4-12"
+
+
+def test_young_person_gets_the_answer_written_for_them(dispatcher) -> None:
+    tracker = make_tracker("ik word gepest in de klas", "topic_pesten")
+    events = ActionAnswerTopic().run(dispatcher, tracker, {})
+    (answer,) = sent(dispatcher)
+    assert answer["meta"]["answer_band"] == "jongere"
+    assert answer["text"] == current_content().answer("pesten", "jongere").text
+    assert slots_of(events)["asker"] == "jongere"
+
+
+def test_age_without_any_topic_asks_what_it_is_about(dispatcher) -> None:
+    tracker = make_tracker("ze is 6", "inform_age")
+    events = ActionAnswerTopic().run(dispatcher, tracker, {})
+    (message,) = sent(dispatcher)
+    assert "Waar gaat je vraag over" in message["text"]
+    assert SlotSet("age_years", 6) in events
+
+
+def test_unclear_message_suggests_likely_topics(dispatcher) -> None:
+    ranking = [("nlu_fallback", 0.45), ("topic_angst", 0.3), ("greet", 0.2), ("topic_slapen", 0.15),
+               ("topic_somberheid", 0.1), ("topic_media", 0.05)]  # fmt: skip
+    tracker = make_tracker("hij wordt steeds wakker van enge dromen", "nlu_fallback", ranking=ranking)
+    ActionSuggestTopics().run(dispatcher, tracker, {})
+    (message,) = sent(dispatcher)
+    assert message["text"].startswith("Ik weet niet zeker")
+    assert message["meta"]["fallback"] is True
+    assert [b["payload"] for b in message["buttons"]] == [
+        "/topic_angst",
+        "/topic_slapen",
+        "/topic_somberheid",
+    ]
+    assert message["buttons"][0]["title"] == "Angst en bang zijn"
+
+
+def test_candidate_topics_ignores_noise() -> None:
+    ranking = [{"name": "topic_angst", "confidence": 0.01}, {"name": "topic_onbekend", "confidence": 0.5}]
+    assert candidate_topics(ranking, {"angst"}) == []
+
+
+def test_nothing_likely_asks_to_rephrase(dispatcher) -> None:
+    tracker = make_tracker("blabla", "nlu_fallback", ranking=[("nlu_fallback", 0.5), ("greet", 0.4)])
+    ActionSuggestTopics().run(dispatcher, tracker, {})
+    (message,) = sent(dispatcher)
+    assert message["buttons"] == [] and message["meta"] == {"fallback": True}
+
+
+def test_out_of_scope_is_honest_and_points_elsewhere(dispatcher) -> None:
+    ActionOutOfScope().run(dispatcher, make_tracker("ik wil een paspoort", "out_of_scope"), {})
+    (message,) = sent(dispatcher)
+    assert message["text"].startswith("Daar kan ik je helaas niet mee helpen")
+    assert current_content().contact.municipality_website in message["text"]
+    assert message["meta"] == {"fallback": True, "out_of_scope": True}
+
+
+def test_request_for_a_person_gives_the_contact_route(dispatcher) -> None:
+    ActionContactRoute().run(dispatcher, make_tracker("kan ik iemand spreken", "request_human"), {})
+    (message,) = sent(dispatcher)
+    contact = current_content().contact
+    assert contact.phone in message["text"] and contact.email in message["text"]
+    assert message["meta"]["handoff"] == {"status": "contact_route"}
+
+
+def test_capabilities_says_it_is_not_a_person(dispatcher) -> None:
+    ActionSmalltalk().run(dispatcher, make_tracker("ben je een robot?", "capabilities"), {})
+    (message,) = sent(dispatcher)
+    assert "geen mens" in message["text"]
+    assert message["buttons"][0]["payload"] == "/request_human"
