@@ -37,5 +37,8 @@ class RasaClient:
             response.raise_for_status()
         except httpx.HTTPError as error:
             raise RasaUnavailable(str(error) or type(error).__name__) from error
-        messages = (to_bot_message(item) for item in response.json())
-        return [message for message in messages if message is not None]
+        messages = [m for m in (to_bot_message(item) for item in response.json()) if m is not None]
+        if not messages:
+            # Every rule ends in a reply; none means an action failed (e.g. the action server is down).
+            raise RasaUnavailable("Rasa sent no reply")
+        return messages

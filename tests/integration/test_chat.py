@@ -35,8 +35,8 @@ def test_toddler_tantrums_get_an_age_appropriate_answer(conversation: Conversati
         ("mijn kind van 4 zit steeds aan zijn piemel", "seksualiteit"),
         ("mijn zoon is te zwaar en beweegt bijna niet", "leefstijl"),
         ("onze baby wordt elke nacht vier keer wakker", "slapen"),
-        ("wanneer moet een kind zindelijk zijn", "zindelijkheid"),
-        ("mijn peuter lust geen groente", "voeding"),
+        ("vanaf welke leeftijd kan de luier er overdag af", "zindelijkheid"),
+        ("ze eet alleen brood en weigert alles wat warm is", "voeding"),
         ("hoeveel uur mag een kind van 10 gamen", "media"),
         ("ik ben als moeder zo moe en ik twijfel steeds of ik het goed doe", "ouderstress"),
         ("hoe vertellen we de kinderen dat we uit elkaar gaan", "scheiding"),
@@ -49,7 +49,7 @@ def test_each_topic_is_recognised_and_answered(conversation: Conversation, text:
 
 
 def test_unknown_age_is_asked_and_the_answer_refined(conversation: Conversation) -> None:
-    answer, question = conversation.say("mijn kind slaapt zo slecht")
+    answer, question = conversation.say("mijn kind ligt elke avond uren wakker")
     assert answer["meta"]["topic"] == "slapen" and question["meta"]["asks"] == "age"
     (refined,) = conversation.say("hij is 9")
     assert refined["meta"] == {"topic": "slapen", "answer_band": "4-12", "age_band": "4-12"}
@@ -64,20 +64,20 @@ def test_young_person_is_answered_as_themself(conversation: Conversation) -> Non
 
 
 def test_greeting_and_capabilities(conversation: Conversation) -> None:
-    (hello,) = conversation.say("hallo")
+    (hello,) = conversation.say("goedemiddag, ik heb een vraagje")
     assert hello["text"].startswith("Hoi!")
-    (about,) = conversation.say("wat kun je allemaal?")
+    (about,) = conversation.say("waarmee kun jij mensen helpen?")
     assert "geen mens" in about["text"]
 
 
 def test_out_of_scope_is_honest(conversation: Conversation) -> None:
-    (reply,) = conversation.say("hoe vraag ik een nieuw paspoort aan?")
+    (reply,) = conversation.say("mijn rijbewijs is verlopen, waar moet ik heen?")
     assert reply["meta"]["fallback"] is True
     assert "niet mee helpen" in reply["text"]
 
 
 def test_asking_for_a_person_gives_the_contact_route(conversation: Conversation) -> None:
-    (reply,) = conversation.say("kan ik iemand spreken?")
+    (reply,) = conversation.say("ik wil graag even een medewerker spreken")
     assert reply["meta"]["handoff"] == {"status": "contact_route"}
 
 

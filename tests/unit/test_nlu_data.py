@@ -1,0 +1,23 @@
+"""The NLU training data and the held-out set stay apart."""
+
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _nlu_examples(folder: Path) -> set[str]:
+    examples = set()
+    for path in folder.rglob("*.yml"):
+        for block in yaml.safe_load(path.read_text())["nlu"]:
+            if "intent" in block:
+                lines = block["examples"].splitlines()
+                examples |= {line[2:].strip().lower() for line in lines if line.startswith("- ")}
+    return examples
+
+
+def test_heldout_nlu_set_is_not_in_the_training_data() -> None:
+    heldout = _nlu_examples(ROOT / "tests" / "nlu" / "heldout")
+    assert len(heldout) > 250
+    assert heldout.isdisjoint(_nlu_examples(ROOT / "data" / "nlu"))
