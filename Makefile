@@ -52,7 +52,7 @@ unit: setup ## pytest: unit, API and stack tests
 
 conversations: setup ## Rasa conversation tests (test stories)
 	$(RASA) test core --stories tests/conversations --model $(MODEL) \
-		--fail-on-prediction-errors --out results/conversations --quiet
+		--e2e --fail-on-prediction-errors --out results/conversations --quiet
 
 test: lint validate unit conversations ## Set up and run every test
 

@@ -61,7 +61,8 @@ class Stack:
             "rasa": [rasa, "run", "--model", str(self.model), "--endpoints", "endpoints.yml",
                      "--credentials", "credentials.yml", "--interface", "127.0.0.1",
                      "--port", _port(str(self.settings.rasa_url))],
-            "gateway": [str(BIN / "python"), "-m", "uvicorn", "bot.gateway.app:app",
+            # --ws none: Rasa pins websockets 10, which uvicorn's websocket support no longer imports.
+            "gateway": [str(BIN / "python"), "-m", "uvicorn", "bot.gateway.app:app", "--ws", "none",
                         "--host", self.settings.gateway_host, "--port", str(self.settings.gateway_port)],
         }  # fmt: skip
 

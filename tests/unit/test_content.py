@@ -106,4 +106,3 @@ def test_an_edit_is_live_without_restart(content_copy: Path, monkeypatch) -> Non
     path = content_copy / "topics" / "slapen" / "0-4.md"
     path.write_text(path.read_text().replace(before.split(".")[0], "Nieuwe eerste zin van het CJG", 1))
     assert current_content().answer("slapen", "0-4").intro.startswith("Nieuwe eerste zin van het CJG")
-
