@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.topics import TOPIC_INTENT_PREFIX
-from bot.content import Button, Message, current_content
-from bot.replies import reply
+from bot.content import current_content
+from bot.replies import Button, Message, reply
 
 MAX_SUGGESTIONS = 3
 MIN_SUGGESTION_CONFIDENCE = 0.05
@@ -37,24 +37,19 @@ class ActionSuggestTopics(Action):
     def name(self) -> str:
         return "action_suggest_topics"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         content = current_content()
         ranking = tracker.latest_message.get("intent_ranking") or []
         topics = candidate_topics(ranking, set(content.topics))
         if not topics:
-            dispatcher.utter_message(
-                json_message=reply(content.message("suggest_topics_none"), fallback=True)
-            )
-            return []
+            dispatcher.utter_message(json_message=reply(content.message("suggest_topics_none"), fallback=True))
+            return [UserUtteranceReverted()]
         question = content.message("suggest_topics")
-        buttons = [
-            Button(title=content.topics[t].label, payload=f"/{TOPIC_INTENT_PREFIX}{t}") for t in topics
-        ]
+        buttons = [Button(title=content.topics[t].label, payload=f"/{TOPIC_INTENT_PREFIX}{t}") for t in topics]
         message = Message(text=question.text, buttons=buttons)
         dispatcher.utter_message(json_message=reply(message, fallback=True, suggested_topics=topics))
-        return []
+        # As Rasa's own fallback does: forget the unclear message, so the conversation goes on as before it.
+        return [UserUtteranceReverted()]
 
 
 class ActionOutOfScope(Action):
@@ -63,9 +58,7 @@ class ActionOutOfScope(Action):
     def name(self) -> str:
         return "action_out_of_scope"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         message = current_content().message("out_of_scope")
         dispatcher.utter_message(json_message=reply(message, fallback=True, out_of_scope=True))
         return []

@@ -16,9 +16,7 @@ class ActionContactRoute(Action):
     def name(self) -> str:
         return "action_contact_route"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         message = current_content().message("contact_route")
         dispatcher.utter_message(json_message=reply(message, handoff={"status": "contact_route"}))
         return []

@@ -1,4 +1,4 @@
-"""Greetings, goodbyes, thanks and "wat kun je?": one message each, from content/messages.yml."""
+"""Greetings, goodbyes, thanks, "wat kun je?", and control words outside the triage: one message each."""
 
 from __future__ import annotations
 
@@ -11,16 +11,27 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.content import current_content
 from bot.replies import reply
 
-SMALLTALK_INTENTS = frozenset({"greet", "goodbye", "thank", "capabilities", "affirm", "deny"})
+SMALLTALK_INTENTS = frozenset(
+    {
+        "greet",
+        "goodbye",
+        "thank",
+        "capabilities",
+        "affirm",
+        "deny",
+        "stop",
+        "start_over",
+        "previous_question",
+        "triage_answer",
+    }
+)
 
 
 class ActionSmalltalk(Action):
     def name(self) -> str:
         return "action_smalltalk"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         key = intent if intent in SMALLTALK_INTENTS else "affirm"
         dispatcher.utter_message(json_message=reply(current_content().message(key), smalltalk=key))

@@ -39,9 +39,7 @@ class ActionAnswerTopic(Action):
     def name(self) -> str:
         return "action_answer_topic"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         content = current_content()
         message = tracker.latest_message
         intent = (message.get("intent") or {}).get("name") or ""
@@ -60,7 +58,8 @@ class ActionAnswerTopic(Action):
                 SlotSet("asker", asker or known.asker),
             ]
 
-        result = answer_topic(content, topic, age, asker, known)
+        offer = tracker.get_slot("triage_level") is None and not tracker.get_slot("safety_signal")
+        result = answer_topic(content, topic, age, asker, known, offer_triage=offer)
         for outgoing in result.messages:
             dispatcher.utter_message(json_message=outgoing)
         return [
@@ -68,4 +67,5 @@ class ActionAnswerTopic(Action):
             SlotSet("age_years", result.age_years),
             SlotSet("age_band", result.age_band),
             SlotSet("asker", result.asker),
+            SlotSet("triage_offered", result.offered_triage),
         ]

@@ -1,9 +1,10 @@
 """NLU benchmark: the trained model on the held-out set, next to a baseline.
 
-The held-out set (tests/nlu/heldout/) is never used for training. The
-baseline, TF-IDF word n-grams with logistic regression, is trained on the
-same training data and scored on the same held-out set in this same run, so
-the two figures can be compared directly.
+The held-out set (tests/nlu/heldout/) and the labelled crisis set
+(tests/safety/crisis_set.yml) are never used for training. The baseline,
+TF-IDF word n-grams with logistic regression, is trained on the same training
+data and scored on the same sets in this same run, so the figures can be
+compared directly.
 
 Usage: make bench-nlu   (or: python -m bench.nlu [--model models/cjg.tar.gz])
 """
@@ -17,6 +18,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import yaml
 from rasa.core.agent import Agent
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.utils.common import configure_logging_and_warnings
@@ -25,6 +27,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.pipeline import make_pipeline
+
+from bot.content import current_content
+from bot.safety import CRISIS_INTENT, NLU_CRISIS_THRESHOLD, detect
 
 ROOT = Path(__file__).resolve().parent.parent
 FALLBACK = "nlu_fallback"
@@ -35,16 +40,44 @@ def examples(path: Path) -> list[tuple[str, str]]:
     return [(m.get("text"), m.get("intent")) for m in data.intent_examples]
 
 
-async def model_predictions(model: Path, texts: list[str]) -> tuple[list[str], list[str]]:
-    """The model's top intent, and what the assistant acts on (the fallback included)."""
-    agent = Agent.load(str(model))
-    top, acted = [], []
+async def model_predictions(agent: Agent, texts: list[str]) -> tuple[list[str], list[str], list[float]]:
+    """The model's top intent, what the assistant acts on (fallback and safety net included),
+    and the model's own confidence in `crisis`."""
+    top, acted, crisis = [], [], []
     for text in texts:
         parsed = await agent.parse_message(text)
-        ranking = [entry["name"] for entry in parsed.get("intent_ranking", [])]
+        ranking = parsed.get("intent_ranking", [])
         acted.append(parsed["intent"]["name"])
-        top.append(next(name for name in ranking if name != FALLBACK))
-    return top, acted
+        top.append(next(e["name"] for e in ranking if e["name"] != FALLBACK))
+        crisis.append(max((e["confidence"] for e in ranking if e["name"] == CRISIS_INTENT), default=0.0))
+    return top, acted, crisis
+
+
+def crisis_report(agent: Agent, train: list[tuple[str, str]], path: Path, show_errors: bool) -> None:
+    """Recall and false positives of the safety net on the labelled crisis set, next to a baseline."""
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
+    texts = [item["text"] for item in items]
+    gold = [bool(item["crisis"]) for item in items]
+    _, acted, model_confidence = asyncio.run(model_predictions(agent, texts))
+    crisis = current_content().crisis
+    systems = {
+        "safety net as deployed (model + patterns)": [a == CRISIS_INTENT for a in acted],
+        "model alone (crisis intent >= 0.5)": [c >= NLU_CRISIS_THRESHOLD for c in model_confidence],
+        "patterns alone (content/crisis.yml)": [detect(t, crisis) is not None for t in texts],
+        "baseline: TF-IDF + log. regression": [p == CRISIS_INTENT for p in baseline_predictions(train, texts)],
+    }
+    positives = sum(gold)
+    print(f"\nSafety net on {path.relative_to(ROOT)}: {positives} crisis, {len(gold) - positives} not crisis")
+    print(f"{'system':44} {'recall':>9} {'false pos.':>11}")
+    for name, predicted in systems.items():
+        hits = sum(p and g for p, g in zip(predicted, gold, strict=True))
+        false = sum(p and not g for p, g in zip(predicted, gold, strict=True))
+        print(f"{name:44} {hits / positives:9.3f} {false / (len(gold) - positives):11.3f}")
+    if show_errors:
+        deployed = systems["safety net as deployed (model + patterns)"]
+        for text, p, g in zip(texts, deployed, gold, strict=True):
+            if p != g:
+                print(f"  [{'missed' if g else 'false alarm'}] {text}")
 
 
 def baseline_predictions(train: list[tuple[str, str]], texts: list[str]) -> list[str]:
@@ -71,9 +104,8 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "cjg.tar.gz")
     parser.add_argument("--train", type=Path, default=ROOT / "data" / "nlu")
     parser.add_argument("--heldout", type=Path, default=ROOT / "tests" / "nlu" / "heldout")
-    parser.add_argument(
-        "--allow-overlap", action="store_true", help="for a dev set: drop sentences also in training"
-    )
+    parser.add_argument("--crisis", type=Path, default=ROOT / "tests" / "safety" / "crisis_set.yml")
+    parser.add_argument("--allow-overlap", action="store_true", help="for a dev set: drop sentences also in training")
     parser.add_argument("--errors", action="store_true", help="list every misclassified held-out message")
     args = parser.parse_args()
     configure_logging_and_warnings(logging.WARNING)
@@ -90,8 +122,9 @@ def main() -> None:
     texts = [t for t, _ in heldout]
     gold = [i for _, i in heldout]
 
+    agent = Agent.load(str(args.model))
     started = time.perf_counter()
-    top, acted = asyncio.run(model_predictions(args.model, texts))
+    top, acted, _ = asyncio.run(model_predictions(agent, texts))
     model_seconds = time.perf_counter() - started
     started = time.perf_counter()
     base = baseline_predictions(train, texts)
@@ -122,6 +155,7 @@ def main() -> None:
     print("\nMost frequent confusions of the baseline:")
     for g, p, n in confusion_pairs(gold, base):
         print(f"  {g} -> {p}: {n}")
+    crisis_report(agent, train, args.crisis, args.errors)
 
 
 if __name__ == "__main__":

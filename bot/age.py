@@ -42,7 +42,7 @@ _NUMBER_WORDS = {
     "drieëntwintig": 23,
     "drieentwintig": 23,
 }
-_NUM = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+NUMBER_PATTERN = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 
 # Words that name a stage of life rather than a number: (pattern, years, band).
 _STAGE_WORDS: tuple[tuple[str, int | None, str], ...] = (
@@ -89,7 +89,8 @@ def band_for_years(years: int) -> str:
     return "18-23"
 
 
-def _to_int(token: str) -> int:
+def number_value(token: str) -> int:
+    """ "drie" or "3" → 3."""
     return int(token) if token.isdigit() else _NUMBER_WORDS[token]
 
 
@@ -101,12 +102,12 @@ def _age(years: int, phrase: str) -> Age | None:
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "8 maanden", "18 mnd", "acht maanden oud"
-    (re.compile(rf"\b{_NUM}\s*(maanden|maand|mnd|mndn)\b"), "months"),
+    (re.compile(rf"\b{NUMBER_PATTERN}\s*(maanden|maand|mnd|mndn)\b"), "months"),
     # "anderhalf jaar", "anderhalf"
     (re.compile(r"\banderhalf\b"), "one_and_half"),
     # "3 jaar", "drie jaar", "14 jr", "3-jarige", "driejarige", "16jarige"
-    (re.compile(rf"\b{_NUM}\s*(-\s*)?(jaar|jr|jarige|jarig)\b"), "years"),
-    (re.compile(rf"\b{_NUM}(jarige|jarig)\b"), "years"),
+    (re.compile(rf"\b{NUMBER_PATTERN}\s*(-\s*)?(jaar|jr|jarige|jarig)\b"), "years"),
+    (re.compile(rf"\b{NUMBER_PATTERN}(jarige|jarig)\b"), "years"),
     # "groep 6" (group 1 is age 4)
     (re.compile(r"\bgroep\s*([1-8])\b"), "school_group"),
     # "klas 2" / "2e klas" of secondary school
@@ -114,12 +115,21 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "van 3", "is 7", "ben 15", "wordt 7", "net 7", "bijna 2" followed by no unit
     (
         re.compile(
-            rf"\b(van|is|ben|wordt|word|werd|net|bijna|al|pas|nu|zit op)\s+{_NUM}\b"
-            r"(?!\s*(keer|uur|minuten|min|dagen|dag|weken|week|euro|kinderen|kids|cm|kg|kilo|procent|%))"
+            rf"\b(van|is|ben|wordt|word|werd|net|bijna|al|pas|nu|zit op)\s+{NUMBER_PATTERN}\b"
+            r"(?!\s*(keer|uur|minuten|min|dagen|dag|weken|week|maanden|maand|jaar|jr|euro|kinderen|kids|cm|kg|kilo|procent|%))"
         ),
         "bare_after_verb",
     ),
 )
+
+
+# "een achterstand van twee jaar", "al drie jaar", "twee jaar geleden": a span of time, not an age.
+_SPAN_BEFORE = re.compile(r"((achterstand|vertraging|voorsprong|periode)\s+van|\b(sinds|al|ruim))\s+$")
+_SPAN_AFTER = re.compile(r"^\s*(geleden|lang|later)\b")
+
+
+def _is_time_span(text: str, match: re.Match[str]) -> bool:
+    return bool(_SPAN_BEFORE.search(text[: match.start()]) or _SPAN_AFTER.search(text[match.end() :]))
 
 
 def parse_age(text: str, *, bare_number: bool = False) -> Age | None:
@@ -136,18 +146,20 @@ def parse_age(text: str, *, bare_number: bool = False) -> Age | None:
             continue
         phrase = match.group(0)
         if kind == "months":
-            months = _to_int(match.group(1))
+            months = number_value(match.group(1))
             return _age(months // 12, phrase)
         if kind == "one_and_half":
             return _age(1, phrase)
         if kind == "years":
-            return _age(_to_int(match.group(1)), phrase)
+            if _is_time_span(lowered, match):
+                continue
+            return _age(number_value(match.group(1)), phrase)
         if kind == "school_group":
             return _age(int(match.group(1)) + 3, phrase)
         if kind == "secondary":
             return Age(years=None, band="12-18", phrase=phrase)
         if kind == "bare_after_verb":
-            found = _age(_to_int(match.group(2)), phrase)
+            found = _age(number_value(match.group(2)), phrase)
             if found:
                 return found
     for pattern_text, years, band in _STAGE_WORDS:
@@ -155,7 +167,7 @@ def parse_age(text: str, *, bare_number: bool = False) -> Age | None:
         if match:
             return Age(years=years, band=band, phrase=match.group(0))
     if bare_number:
-        match = re.fullmatch(rf"\s*{_NUM}\s*[.!]?\s*", lowered)
+        match = re.fullmatch(rf"\s*{NUMBER_PATTERN}\s*[.!]?\s*", lowered)
         if match:
-            return _age(_to_int(match.group(1)), match.group(1))
+            return _age(number_value(match.group(1)), match.group(1))
     return None

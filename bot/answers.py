@@ -14,8 +14,8 @@ from typing import Any
 
 from bot.age import Age
 from bot.asker import JONGERE
-from bot.content import Content, Message
-from bot.replies import reply
+from bot.content import Content
+from bot.replies import Message, reply
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class TopicReply:
     age_years: int | None
     age_band: str | None
     asker: str | None
+    offered_triage: bool = False
 
 
 def answer_band(age_band: str | None, asker: str | None, default_band: str) -> str:
@@ -45,9 +46,13 @@ def answer_band(age_band: str | None, asker: str | None, default_band: str) -> s
 
 
 def answer_topic(
-    content: Content, topic_id: str, age: Age | None, asker: str | None, known: Known
+    content: Content, topic_id: str, age: Age | None, asker: str | None, known: Known, *, offer_triage: bool = True
 ) -> TopicReply:
-    """The reply to a question about `topic_id`, given what the message and the conversation say."""
+    """The reply to a question about `topic_id`, given what the message and the conversation say.
+
+    After the answer comes the offer of the short triage (triage-protocol.md,
+    "When it starts"), unless we first need the age or the triage was done.
+    """
     topic = content.topics[topic_id]
     asker = asker or known.asker
     years = age.years if age else known.age_years
@@ -64,4 +69,8 @@ def answer_topic(
     ask_age = band is None and asker != JONGERE and topic.age_matters
     if ask_age:
         messages.append(reply(content.message("ask_age_parent"), topic=topic_id, asks="age"))
-    return TopicReply(messages=messages, age_years=years, age_band=band, asker=asker)
+    offered = offer_triage and not ask_age
+    if offered:
+        offer = Message(text=content.triage.offer, buttons=content.triage.offer_buttons)
+        messages.append(reply(offer, topic=topic_id, triage_offer=True))
+    return TopicReply(messages=messages, age_years=years, age_band=band, asker=asker, offered_triage=offered)

@@ -20,6 +20,11 @@ import frontmatter
 import yaml
 from pydantic import BaseModel, Field, ValidationError, root_validator, validator
 
+from bot.replies import Button, Message
+from bot.safety import CrisisContent
+from bot.triage.protocol import ANSWER_VALUES
+from bot.triage.questions import TriageContent
+
 ANSWER_BANDS = ("0-4", "4-12", "12-18", "jongere")
 MAX_ANSWER_WORDS = 200
 TIPS_HEADING = "Wat kun je doen?"
@@ -36,8 +41,15 @@ class ContentError(ValueError):
 class Topic(BaseModel):
     id: str
     label: str
+    domain: str
     default_band: str
     age_matters: bool
+
+    @validator("domain")
+    def _known_domain(cls, value: str) -> str:
+        if value not in ANSWER_VALUES["domains"]:
+            raise ValueError(f"domain must be one of {ANSWER_VALUES['domains']}")
+        return value
 
     @validator("default_band")
     def _known_band(cls, value: str) -> str:
@@ -60,8 +72,7 @@ class Answer(BaseModel):
         """The answer as sent in a chat: short paragraphs, tips as a list."""
         tips = "\n".join(f"- {tip}" for tip in self.tips)
         return (
-            f"{self.intro}\n\n{TIPS_HEADING}\n{tips}\n\n"
-            f"{HELP_HEADING} {self.when_to_seek_help}\n\nBron: {self.source}"
+            f"{self.intro}\n\n{TIPS_HEADING}\n{tips}\n\n{HELP_HEADING} {self.when_to_seek_help}\n\nBron: {self.source}"
         )
 
 
@@ -96,18 +107,6 @@ class Contact(BaseModel):
         return ", ".join(parts)
 
 
-class Button(BaseModel):
-    title: str
-    payload: str
-
-
-class Message(BaseModel):
-    """One sentence (or a few) the assistant says, with optional buttons."""
-
-    text: str = Field(min_length=1)
-    buttons: list[Button] = []
-
-
 class Messages(BaseModel):
     """The assistant's own sentences, keyed by what they are for."""
 
@@ -116,9 +115,7 @@ class Messages(BaseModel):
     @root_validator(pre=True)
     def _wrap_plain_strings(cls, values: dict[str, Any]) -> dict[str, Any]:
         root = values.get("__root__", {})
-        values["__root__"] = {
-            key: {"text": item} if isinstance(item, str) else item for key, item in root.items()
-        }
+        values["__root__"] = {key: {"text": item} if isinstance(item, str) else item for key, item in root.items()}
         return values
 
 
@@ -128,6 +125,8 @@ class Content:
     answers: dict[tuple[str, str], Answer]
     contact: Contact
     messages: dict[str, Message]
+    triage: TriageContent
+    crisis: CrisisContent
 
     def answer(self, topic: str, band: str) -> Answer:
         return self.answers[(topic, band)]
@@ -149,6 +148,13 @@ def _read_yaml(path: Path) -> Any:
         raise ContentError(f"{path}: file is missing") from error
     except yaml.YAMLError as error:
         raise ContentError(f"{path}: not valid YAML: {error}") from error
+
+
+def _parse(model: type[BaseModel], path: Path) -> Any:
+    try:
+        return model.parse_obj(_read_yaml(path) or {})
+    except (ValidationError, TypeError, re.error) as error:
+        raise ContentError(f"{path}: {error}") from error
 
 
 def _parse_answer(path: Path) -> Answer:
@@ -194,6 +200,8 @@ def load_content(directory: Path | str | None = None) -> Content:
         messages = Messages.parse_obj(_read_yaml(root / "messages.yml") or {}).__root__
     except (ValidationError, TypeError) as error:
         raise ContentError(f"{root}: {error}") from error
+    triage = _parse(TriageContent, root / "triage.yml")
+    crisis = _parse(CrisisContent, root / "crisis.yml")
     if not topics:
         raise ContentError(f"{root / 'topics.yml'}: lists no topics")
     answers: dict[tuple[str, str], Answer] = {}
@@ -203,7 +211,7 @@ def load_content(directory: Path | str | None = None) -> Content:
             if not path.exists():
                 raise ContentError(f"{path}: missing; every topic needs an answer for {ANSWER_BANDS}")
             answers[(topic, band)] = _parse_answer(path)
-    return Content(topics=topics, answers=answers, contact=contact, messages=messages)
+    return Content(topics=topics, answers=answers, contact=contact, messages=messages, triage=triage, crisis=crisis)
 
 
 def _fingerprint(root: Path) -> tuple[tuple[str, float], ...]:

@@ -11,7 +11,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.content import Message
+from pydantic import BaseModel, Field
+
+
+class Button(BaseModel):
+    title: str
+    payload: str
+
+
+class Message(BaseModel):
+    """One sentence (or a few) the assistant says, with optional buttons."""
+
+    text: str = Field(min_length=1)
+    buttons: list[Button] = []
 
 
 def reply(message: Message, **meta: Any) -> dict[str, Any]:

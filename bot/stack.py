@@ -126,9 +126,7 @@ def main() -> None:
     try:
         stack.start()
         stack.wait_healthy()
-        print(
-            f"\nCJG Assistent is running. Chat page: {stack.gateway_url}/\nPress Ctrl-C to stop.", flush=True
-        )
+        print(f"\nCJG Assistent is running. Chat page: {stack.gateway_url}/\nPress Ctrl-C to stop.", flush=True)
         while all(process.poll() is None for process in stack.processes.values()):
             time.sleep(0.5)
         for name, process in stack.processes.items():

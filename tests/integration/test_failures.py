@@ -13,9 +13,7 @@ def test_action_server_down_and_back(stack, api) -> None:
         health = api.get("/api/health")
         assert health.status_code == 503
         assert health.json()["action_server"]["up"] is False and health.json()["rasa"]["up"] is True
-        response = api.post(
-            "/api/chat", json={"conversation_id": "failure-1", "text": "mijn peuter slaapt slecht"}
-        )
+        response = api.post("/api/chat", json={"conversation_id": "failure-1", "text": "mijn peuter slaapt slecht"})
         assert response.status_code == 503
         assert "niet bereikbaar" in response.json()["error"]
     finally:

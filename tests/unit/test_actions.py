@@ -22,14 +22,18 @@ def test_toddler_tantrums_get_the_toddler_answer(dispatcher) -> None:
     assert first["meta"]["answer_band"] == "0-4"
     assert "peuter" in first["text"].lower()
     assert first["text"].startswith("Ik ga uit van 3 jaar.")
-    assert rest == []  # the age is known, so no follow-up question
-    assert slots_of(events) == {"topic": "dwars_gedrag", "age_years": 3, "age_band": "0-4", "asker": "ouder"}
+    (offer,) = rest  # the age is known: no question about it, only the triage offer
+    assert offer["meta"]["triage_offer"] is True
+    assert [b["payload"] for b in offer["buttons"]] == ["/start_triage", "/deny"]
+    assert slots_of(events) == {
+        "topic": "dwars_gedrag", "age_years": 3, "age_band": "0-4", "asker": "ouder", "triage_offered": True,
+    }  # fmt: skip
 
 
 def test_unknown_age_answers_common_case_and_asks(dispatcher) -> None:
     tracker = make_tracker("mijn kind slaapt heel slecht", "topic_slapen")
     ActionAnswerTopic().run(dispatcher, tracker, {})
-    answer, question = sent(dispatcher)
+    answer, question = sent(dispatcher)  # no triage offer while the age question is open
     assert answer["meta"] == {"topic": "slapen", "answer_band": "0-4", "age_band": None}
     assert question["meta"]["asks"] == "age"
     assert question["buttons"][0]["payload"] == '/inform_age{"age_band": "0-4"}'
@@ -38,8 +42,9 @@ def test_unknown_age_answers_common_case_and_asks(dispatcher) -> None:
 def test_age_given_afterwards_refines_the_answer(dispatcher) -> None:
     tracker = make_tracker("hij is 14", "inform_age", slots={"topic": "slapen"})
     events = ActionAnswerTopic().run(dispatcher, tracker, {})
-    (answer,) = sent(dispatcher)
+    answer, offer = sent(dispatcher)
     assert answer["meta"]["topic"] == "slapen" and answer["meta"]["answer_band"] == "12-18"
+    assert offer["meta"]["triage_offer"] is True
     assert slots_of(events)["age_years"] == 14
 
 
@@ -51,24 +56,30 @@ def test_age_button_uses_the_entity(dispatcher) -> None:
         entities=[{"entity": "age_band", "value": "4-12"}],
     )
     ActionAnswerTopic().run(dispatcher, tracker, {})
-    (answer,) = sent(dispatcher)
+    answer, _offer = sent(dispatcher)
     assert answer["meta"]["answer_band"] == "4-12"
     assert answer["text"].startswith("Ik ga uit van een kind van de basisschoolleeftijd.")
 
 
 def test_known_age_is_reused_for_the_next_topic(dispatcher) -> None:
-    tracker = make_tracker(
-        "en hoe zit het met schermtijd", "topic_media", slots={"age_years": 9, "age_band": "4-12"}
-    )
+    tracker = make_tracker("en hoe zit het met schermtijd", "topic_media", slots={"age_years": 9, "age_band": "4-12"})
     ActionAnswerTopic().run(dispatcher, tracker, {})
-    (answer,) = sent(dispatcher)
+    answer, _offer = sent(dispatcher)
     assert answer["meta"]["answer_band"] == "4-12"
+
+
+def test_no_triage_offer_once_the_triage_was_done(dispatcher) -> None:
+    tracker = make_tracker("en schermtijd?", "topic_media", slots={"age_band": "4-12", "triage_level": "A"})
+    events = ActionAnswerTopic().run(dispatcher, tracker, {})
+    (answer,) = sent(dispatcher)
+    assert answer["meta"]["topic"] == "media"
+    assert slots_of(events)["triage_offered"] is False
 
 
 def test_young_person_gets_the_answer_written_for_them(dispatcher) -> None:
     tracker = make_tracker("ik word gepest in de klas", "topic_pesten")
     events = ActionAnswerTopic().run(dispatcher, tracker, {})
-    (answer,) = sent(dispatcher)
+    answer, _offer = sent(dispatcher)
     assert answer["meta"]["answer_band"] == "jongere"
     assert answer["text"] == current_content().answer("pesten", "jongere").text
     assert slots_of(events)["asker"] == "jongere"

@@ -44,6 +44,9 @@ def test_recognises_age_in_a_question(text: str, years: int | None, band: str) -
         "mijn kind luistert niet",
         "14",  # a bare number is only an age when we just asked for one
         "hij is 45 en mijn ex",
+        "mijn kind heeft een ontwikkelingsachterstand van twee jaar",
+        "het speelt al drie jaar",
+        "twee jaar geleden begon het",
     ],
 )
 def test_no_age_where_none_was_given(text: str) -> None:

@@ -21,3 +21,20 @@ def test_heldout_nlu_set_is_not_in_the_training_data() -> None:
     heldout = _nlu_examples(ROOT / "tests" / "nlu" / "heldout")
     assert len(heldout) > 250
     assert heldout.isdisjoint(_nlu_examples(ROOT / "data" / "nlu"))
+
+
+def test_no_example_has_two_intents() -> None:
+    owners: dict[str, set[str]] = {}
+    for path in (ROOT / "data" / "nlu").rglob("*.yml"):
+        for block in yaml.safe_load(path.read_text())["nlu"]:
+            if "intent" in block:
+                for line in block["examples"].splitlines():
+                    if line.startswith("- "):
+                        owners.setdefault(line[2:].strip().lower(), set()).add(block["intent"])
+    assert {text: intents for text, intents in owners.items() if len(intents) > 1} == {}
+
+
+def test_crisis_test_set_is_not_in_the_training_data() -> None:
+    items = yaml.safe_load((ROOT / "tests" / "safety" / "crisis_set.yml").read_text())["items"]
+    assert len(items) >= 150
+    assert {i["text"].lower() for i in items}.isdisjoint(_nlu_examples(ROOT / "data" / "nlu"))

@@ -11,8 +11,7 @@ from bot.gateway.schemas import ChatRequest, ChatResponse, ErrorResponse
 router = APIRouter(prefix="/api/chat", tags=["chat"])
 
 UNAVAILABLE = (
-    "De assistent is even niet bereikbaar. Probeer het zo nog eens. "
-    "Is het dringend? Bel bij direct gevaar 112."
+    "De assistent is even niet bereikbaar. Probeer het zo nog eens. Is het dringend? Bel bij direct gevaar 112."
 )
 
 

@@ -1,0 +1,255 @@
+"""The short triage: offer, start, ask, understand, and the result. The logic lives in bot.triage."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.topics import TOPIC_INTENT_PREFIX, known_from
+from bot.age import Age
+from bot.content import current_content
+from bot.replies import Message, reply
+from bot.triage import flow
+from bot.triage.protocol import ANSWER_VALUES, MULTI_ANSWER, NONE_VALUES, QUESTION_ORDER
+from bot.triage.rules import score
+from bot.triage.understand import understand_multi, understand_single
+
+ANSWER_INTENT = "triage_answer"
+TRIAGE_SLOTS = [flow.slot_for(q) for q in QUESTION_ORDER] + [
+    "triage_domains", "triage_risks", "triage_topic_open", "requested_slot",
+]  # fmt: skip
+
+
+def _asker(tracker: Tracker) -> str | None:
+    return tracker.get_slot("triage_asker") or tracker.get_slot("asker")
+
+
+def _button_value(tracker: Tracker) -> str | None:
+    """The value of a tapped answer button, or None when the person typed."""
+    message = tracker.latest_message
+    if (message.get("intent") or {}).get("name") != ANSWER_INTENT:
+        return None
+    return next((str(e["value"]) for e in message.get("entities") or [] if e.get("entity") == "answer"), None)
+
+
+def _intent(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
+class ActionOfferTriage(Action):
+    """A worry without a concrete question: offer to look together."""
+
+    def name(self) -> str:
+        return "action_offer_triage"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        triage = current_content().triage
+        dispatcher.utter_message(
+            json_message=reply(Message(text=triage.offer_worry, buttons=triage.offer_buttons), triage_offer=True)
+        )
+        return [SlotSet("triage_offered", True)]
+
+
+class ActionDeclineTriage(Action):
+    def name(self) -> str:
+        return "action_decline_triage"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(json_message=reply(current_content().message("triage_declined")))
+        return [SlotSet("triage_offered", False)]
+
+
+def _start_events(dispatcher: CollectingDispatcher, tracker: Tracker, opening: str) -> list[EventType]:
+    """Clear earlier answers, fill in what the conversation already told, and say so."""
+    content = current_content()
+    known = known_from(tracker)
+    age = Age(years=known.age_years, band=known.age_band, phrase="") if known.age_band else None
+    slots, told = flow.prefill(content, flow.Known(asker=known.asker, age=age, topic=tracker.get_slot("topic")))
+    text = f"{opening}\n\n{told}" if told else opening
+    dispatcher.utter_message(json_message=reply(Message(text=text), triage_started=True))
+    events: list[EventType] = [SlotSet(slot, None) for slot in TRIAGE_SLOTS]
+    events += [SlotSet(slot, value) for slot, value in slots.items()]
+    return [*events, SlotSet("triage_offered", False)]
+
+
+class ActionStartTriage(Action):
+    def name(self) -> str:
+        return "action_start_triage"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        return _start_events(dispatcher, tracker, current_content().triage.start)
+
+
+class ActionTriageRestart(Action):
+    def name(self) -> str:
+        return "action_triage_restart"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        return _start_events(dispatcher, tracker, current_content().triage.restarted)
+
+
+class ActionTriageStop(Action):
+    """ "stop", or a request for a person: end the triage (the person is never held in it)."""
+
+    def name(self) -> str:
+        return "action_triage_stop"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        if _intent(tracker) != "request_human":
+            dispatcher.utter_message(json_message=reply(Message(text=current_content().triage.stopped)))
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+
+class ActionTriageBack(Action):
+    """ "terug": forget the previous answer so that question is asked again."""
+
+    def name(self) -> str:
+        return "action_triage_back"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        requested = tracker.get_slot("requested_slot")
+        slots = [flow.slot_for(q) for q in QUESTION_ORDER]
+        current = slots.index(requested) if requested in slots else len(slots)
+        answered = [s for s in slots[:current] if tracker.get_slot(s) is not None]
+        if not answered:
+            return []
+        previous = answered[-1]
+        events: list[EventType] = [SlotSet(previous, None), SlotSet("requested_slot", None)]
+        question = previous.removeprefix("triage_").removesuffix("_done")
+        if question in MULTI_ANSWER:
+            events.append(SlotSet(f"triage_{question}", None))
+        return events
+
+
+def _make_ask_action(question_id: str) -> type[Action]:
+    """Rasa asks for slot X with an action named action_ask_X; one per question, all alike."""
+
+    class AskQuestion(Action):
+        def name(self) -> str:
+            return f"action_ask_{flow.slot_for(question_id)}"
+
+        def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+            selected = tuple(tracker.get_slot(f"triage_{question_id}") or ()) if question_id in MULTI_ANSWER else ()
+            message = flow.ask(
+                current_content(),
+                question_id,
+                _asker(tracker),
+                topic=tracker.get_slot("topic"),
+                open_topic=bool(tracker.get_slot("triage_topic_open")),
+                selected=selected,
+            )
+            dispatcher.utter_message(json_message=message)
+            return []
+
+    AskQuestion.__name__ = AskQuestion.__qualname__ = f"AskTriage_{question_id}"
+    return AskQuestion
+
+
+ASK_ACTIONS = [_make_ask_action(q) for q in QUESTION_ORDER]
+
+
+class ValidateTriageForm(FormValidationAction):
+    """Turns a tapped button or typed words into the protocol's answer values."""
+
+    def name(self) -> str:
+        return "validate_triage_form"
+
+    def _not_understood(self, dispatcher: CollectingDispatcher) -> None:
+        dispatcher.utter_message(json_message=reply(Message(text=current_content().triage.not_understood)))
+
+    def _single(self, question_id: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
+        question = current_content().triage.questions[question_id]
+        allowed = ANSWER_VALUES.get(question_id) or [o.value for o in question.answers]
+        if value in allowed and not _button_value(tracker):
+            return {flow.slot_for(question_id): value}  # filled before the form began, or typed exactly
+        answer = _button_value(tracker) or understand_single(question_id, str(value or ""), question)
+        if question_id in ("safe_now", "harm") and answer is None:
+            answer = {"affirm": "ja", "deny": "nee"}.get(_intent(tracker))
+        if answer not in allowed:
+            self._not_understood(dispatcher)
+            return {flow.slot_for(question_id): None}
+        return {flow.slot_for(question_id): answer}
+
+    def _multi(self, question_id: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
+        question = current_content().triage.questions[question_id]
+        selected = list(tracker.get_slot(f"triage_{question_id}") or [])
+        tapped = _button_value(tracker)
+        done_slot = flow.slot_for(question_id)
+        if tapped in (flow.DONE, flow.SKIP):
+            return {done_slot: True, f"triage_{question_id}": selected}
+        if tapped == NONE_VALUES[question_id]:
+            return {done_slot: True, f"triage_{question_id}": [tapped]}
+        if tapped in ANSWER_VALUES[question_id]:
+            return {done_slot: None, f"triage_{question_id}": [*selected, tapped]}
+        typed = understand_multi(question_id, str(value or ""), question)
+        if not typed:
+            self._not_understood(dispatcher)
+            return {done_slot: None}
+        return {done_slot: True, f"triage_{question_id}": list(dict.fromkeys([*selected, *typed]))}
+
+    def validate_triage_asker(self, value: Any, dispatcher, tracker, domain) -> dict:
+        return self._single("asker", value, dispatcher, tracker)
+
+    def validate_triage_age(self, value: Any, dispatcher, tracker, domain) -> dict:
+        result = self._single("age", value, dispatcher, tracker)
+        return {**result, "age_band": result["triage_age"]} if result["triage_age"] else result
+
+    def validate_triage_topic(self, value: Any, dispatcher, tracker, domain) -> dict:
+        content = current_content()
+        intent = _intent(tracker)
+        if value in content.topics and intent != "deny":
+            return {"triage_topic": value}  # filled in from the conversation before the form began
+        if intent.startswith(TOPIC_INTENT_PREFIX) and intent.removeprefix(TOPIC_INTENT_PREFIX) in content.topics:
+            return {"triage_topic": intent.removeprefix(TOPIC_INTENT_PREFIX), "triage_topic_open": False}
+        if tracker.get_slot("triage_topic_open"):
+            return {"triage_topic": "", "triage_topic_open": False}  # in their own words; not one of ours
+        if intent == "affirm" and tracker.get_slot("topic") in content.topics:
+            return {"triage_topic": tracker.get_slot("topic")}
+        return {"triage_topic": None, "triage_topic_open": True}
+
+    def validate_triage_domains_done(self, value: Any, dispatcher, tracker, domain) -> dict:
+        return self._multi("domains", value, dispatcher, tracker)
+
+    def validate_triage_duration(self, value: Any, dispatcher, tracker, domain) -> dict:
+        return self._single("duration", value, dispatcher, tracker)
+
+    def validate_triage_impact(self, value: Any, dispatcher, tracker, domain) -> dict:
+        return self._single("impact", value, dispatcher, tracker)
+
+    def validate_triage_capacity(self, value: Any, dispatcher, tracker, domain) -> dict:
+        return self._single("capacity", value, dispatcher, tracker)
+
+    def validate_triage_network(self, value: Any, dispatcher, tracker, domain) -> dict:
+        return self._single("network", value, dispatcher, tracker)
+
+    def validate_triage_risks_done(self, value: Any, dispatcher, tracker, domain) -> dict:
+        return self._multi("risks", value, dispatcher, tracker)
+
+    def validate_triage_safe_now(self, value: Any, dispatcher, tracker, domain) -> dict:
+        return self._single("safe_now", value, dispatcher, tracker)
+
+    def validate_triage_harm(self, value: Any, dispatcher, tracker, domain) -> dict:
+        return self._single("harm", value, dispatcher, tracker)
+
+
+class ActionTriageResult(Action):
+    def name(self) -> str:
+        return "action_triage_result"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        content = current_content()
+        slots = tracker.current_slot_values()
+        signal_kinds = tuple(tracker.get_slot("signal_kinds") or ())
+        answers = flow.answers_from(slots, content, signal=bool(tracker.get_slot("safety_signal")))
+        result = score(answers, content.triage.rules)
+        topic = slots.get("triage_topic") or None
+        for message in flow.result_replies(
+            content, result, asker=answers.asker, topic=topic, age_band=slots.get("triage_age"),
+            signal_kinds=signal_kinds,
+        ):  # fmt: skip
+            dispatcher.utter_message(json_message=message)
+        return [SlotSet("triage_level", result.level), SlotSet("triage_reasons", result.rule_ids)]

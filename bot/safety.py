@@ -1,0 +1,146 @@
+"""The safety net: does a message signal danger, of which kind, and which lines help.
+
+Two parts work together. The language model's `crisis` intent catches the
+many ways people say things; the patterns in content/crisis.yml catch what
+the model may miss, and name the kind. Figures of speech ("ik ga dood van
+schaamte") keep the model alone from firing, and a negation just before a
+pattern ("ze wil niet dood") keeps the pattern from firing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from pydantic import BaseModel, Field, validator
+
+from bot.replies import Button
+from bot.triage.protocol import SIGNAL_KINDS
+
+CRISIS_INTENT = "crisis"
+SIGNAL_ENTITY = "signal_kind"  # the entity that carries each kind from the NLU to the actions
+NLU_CRISIS_THRESHOLD = 0.5
+ASKERS = ("ouder", "jongere")
+_NEGATION = re.compile(r"\b(niet|geen|nooit|nee)\b")
+_CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(maar|want|alleen)\b")
+
+
+class Line(BaseModel):
+    name: str
+    text: str
+
+
+class Kind(BaseModel):
+    lines: dict[str, list[str]]
+    patterns: list[str]
+    except_: list[str] = Field([], alias="except")
+
+    @validator("patterns", "except_", each_item=True)
+    def _compiles(cls, value: str) -> str:
+        re.compile(value)
+        return value
+
+    @validator("lines")
+    def _every_asker(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        if set(value) != set(ASKERS):
+            raise ValueError(f"lines need exactly {ASKERS}")
+        return value
+
+
+class CrisisContent(BaseModel):
+    intro: dict[str, str]
+    handoff_offer: str
+    handoff_buttons: list[Button]
+    lines: dict[str, Line]
+    kinds: dict[str, Kind]
+    figures_of_speech: list[str]
+
+    @validator("kinds")
+    def _known_kinds(cls, kinds: dict[str, Kind], values: dict) -> dict[str, Kind]:
+        if set(kinds) != set(SIGNAL_KINDS):
+            raise ValueError(f"kinds must be exactly {SIGNAL_KINDS}")
+        lines = values.get("lines", {})
+        for name, kind in kinds.items():
+            for asker_lines in kind.lines.values():
+                unknown = set(asker_lines) - set(lines)
+                if unknown:
+                    raise ValueError(f"{name}: unknown lines {sorted(unknown)}")
+        return kinds
+
+    class Config:
+        keep_untouched = (cached_property,)
+
+    @cached_property
+    def compiled(self) -> dict[str, tuple[list[re.Pattern[str]], list[re.Pattern[str]]]]:
+        """Per kind: the patterns, and the exceptions that silence them."""
+        return {
+            name: ([re.compile(p) for p in kind.patterns], [re.compile(p) for p in kind.except_])
+            for name, kind in self.kinds.items()
+        }
+
+    @cached_property
+    def compiled_figures(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.figures_of_speech]
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A danger signal: its kinds (empty when only the model saw it), and who saw it."""
+
+    kinds: tuple[str, ...]
+    by_rule: bool
+    by_model: bool
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+def _negated(text: str, start: int) -> bool:
+    """A negation in the same clause, at most three words before the match."""
+    before = _CLAUSE_BREAK.split(text[:start])[-1]
+    return bool(_NEGATION.search(" ".join(before.split()[-3:])))
+
+
+def rule_kinds(text: str, crisis: CrisisContent) -> list[str]:
+    """The kinds whose patterns match, not counting negated matches."""
+    found = []
+    for kind, (patterns, exceptions) in crisis.compiled.items():
+        if any(e.search(text) for e in exceptions):
+            continue
+        for pattern in patterns:
+            if any(not _negated(text, m.start()) for m in pattern.finditer(text)):
+                found.append(kind)
+                break
+    return found
+
+
+def detect(text: str, crisis: CrisisContent, intent: str | None = None, confidence: float = 0.0) -> Signal | None:
+    """Combine the model's verdict with the patterns; None when there is no danger signal."""
+    clean = normalise(text)
+    by_rule = rule_kinds(clean, crisis)
+    by_model = (
+        intent == CRISIS_INTENT
+        and confidence >= NLU_CRISIS_THRESHOLD
+        and not any(f.search(clean) for f in crisis.compiled_figures)
+    )
+    if not by_rule and not by_model:
+        return None
+    return Signal(kinds=tuple(by_rule), by_rule=bool(by_rule), by_model=by_model)
+
+
+def lines_for(kinds: tuple[str, ...] | list[str], asker: str | None, crisis: CrisisContent) -> list[Line]:
+    """The crisis lines for what was said and who asks; 112 first, each line once.
+
+    With no kind named (the model was sure, the words were not), every line
+    that fits the asker is given.
+    """
+    who = asker if asker in ASKERS else "ouder"
+    chosen: list[str] = []
+    for kind in kinds or crisis.kinds:
+        for line in crisis.kinds[kind].lines[who]:
+            if line not in chosen:
+                chosen.append(line)
+    chosen.sort(key=lambda name: name != "112")
+    return [crisis.lines[name] for name in chosen]

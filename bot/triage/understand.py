@@ -1,0 +1,69 @@
+"""Understand a triage answer typed in the person's own words.
+
+Buttons give exact values; people also type "al een half jaar", "het gaat
+echt niet meer" or "mijn moeder helpt veel". The phrases that map to each
+value are CJG data (content/triage.yml); this module matches them, preferring
+the longest phrase so that "niet veel" beats "veel", and reads durations
+with a number ("3 weken", "twee maanden").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.age import NUMBER_PATTERN, number_value, parse_age
+from bot.triage.protocol import NONE_VALUES
+from bot.triage.questions import Question
+
+_UNIT_MONTHS = {
+    "dag": 1 / 30, "dagen": 1 / 30, "week": 0.25, "weken": 0.25, "maand": 1, "maanden": 1, "jaar": 12, "jaren": 12,
+}  # fmt: skip
+_DURATION = re.compile(rf"\b{NUMBER_PATTERN}\s*(dagen|dag|weken|week|maanden|maand|jaren|jaar)\b")
+
+
+def _matches(text: str, phrase: str) -> re.Match[str] | None:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
+
+
+def _best_value(text: str, question: Question) -> str | None:
+    best: tuple[int, str] | None = None
+    for option in question.answers:
+        for phrase in option.phrases:
+            if _matches(text, phrase) and (best is None or len(phrase) > best[0]):
+                best = (len(phrase), option.value)
+    return best[1] if best else None
+
+
+def duration_from_number(text: str) -> str | None:
+    """ "3 weken" → kort, "twee maanden" → maanden, "5 maanden" → lang."""
+    match = _DURATION.search(text)
+    if not match:
+        return None
+    months = number_value(match.group(1)) * _UNIT_MONTHS[match.group(2)]
+    if months < 1:
+        return "kort"
+    return "maanden" if months <= 3 else "lang"
+
+
+def understand_single(question_id: str, text: str, question: Question) -> str | None:
+    """The one value a free-text answer gives, or None when it is not clear."""
+    lowered = " ".join(text.lower().split())
+    if question_id == "duration":
+        by_number = duration_from_number(lowered)
+        if by_number:
+            return by_number
+    if question_id == "age":
+        age = parse_age(lowered, bare_number=True)
+        return age.band if age else None
+    return _best_value(lowered, question)
+
+
+def understand_multi(question_id: str, text: str, question: Question) -> list[str]:
+    """Every value a free-text answer names ("geld en school"); the none-value only on its own."""
+    lowered = " ".join(text.lower().split())
+    found = [o.value for o in question.answers if any(_matches(lowered, p) for p in o.phrases)]
+    none_value = NONE_VALUES[question_id]
+    named = [value for value in found if value != none_value]
+    if named:
+        return named
+    return [none_value] if none_value in found else []

@@ -1,0 +1,80 @@
+"""The safety net's rules and lines (triage-protocol.md, "Safety net"). The held-out set is in bench-nlu."""
+
+import pytest
+
+from bot.content import load_content
+from bot.safety import detect, lines_for
+
+CRISIS = load_content().crisis
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("mijn kind heeft mij bedreigd met een mes, wat moet ik doen?", "violence"),  # seed 003 l. 1063
+        ("ik wil dood", "suicide"),
+        ("ik wil niet meer leven", "suicide"),
+        ("hij snijdt zich in zijn armen", "selfharm"),
+        ("mijn vader slaat ons", "violence"),
+        ("mijn oom zit aan me", "abuse"),
+        ("er is al dagen geen eten in huis", "neglect"),
+        ("ik ben bang dat ik mijn baby iets aandoe", "parent_overload"),
+        ("mijn dochter van 14 is sinds gisteren weg en neemt niet op", "missing"),
+        ("iemand dreigt mijn naaktfoto's te verspreiden als ik niet betaal", "exploitation"),
+    ],
+)
+def test_rules_name_the_kind(text: str, kind: str) -> None:
+    signal = detect(text, CRISIS)
+    assert signal is not None and kind in signal.kinds and signal.by_rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hij is bang in het donker",
+        "hij slaat zijn broertje als hij boos is",
+        "ik ga dood van schaamte",
+        "ze wil niet dood, ze is alleen somber",
+        "mijn dochter vroeg wat doodgaan is",
+        "we vonden haar meteen terug, ze was even weggelopen in de winkel",
+    ],
+)
+def test_ordinary_worries_do_not_fire(text: str) -> None:
+    assert detect(text, CRISIS) is None
+
+
+def test_the_model_alone_fires_without_naming_a_kind() -> None:
+    signal = detect("ik zie het nergens meer zitten en heb een plan", CRISIS, "crisis", 0.9)
+    assert signal is not None and signal.kinds == () and signal.by_model and not signal.by_rule
+
+
+def test_a_figure_of_speech_overrules_the_model_not_the_rules() -> None:
+    assert detect("ik ga dood van schaamte", CRISIS, "crisis", 0.95) is None
+    assert detect("ik schaam me dood en ik wil dood", CRISIS, "crisis", 0.95) is not None
+
+
+def test_an_unsure_model_does_not_fire() -> None:
+    assert detect("het is allemaal zo zwaar", CRISIS, "crisis", 0.3) is None
+
+
+@pytest.mark.parametrize(
+    ("kinds", "asker", "expected"),
+    [
+        (["suicide"], "ouder", ["112", "113 Zelfmoordpreventie"]),
+        (["suicide"], "jongere", ["112", "113 Zelfmoordpreventie", "De Kindertelefoon"]),
+        (["violence"], "ouder", ["112", "Veilig Thuis"]),
+        (["abuse"], "jongere", ["112", "Veilig Thuis", "De Kindertelefoon"]),
+        (["selfharm"], "jongere", ["113 Zelfmoordpreventie", "De Kindertelefoon"]),
+        (["missing"], "ouder", ["112"]),
+        (["selfharm", "violence"], "jongere", ["112", "113 Zelfmoordpreventie", "De Kindertelefoon", "Veilig Thuis"]),
+        ([], None, ["112", "113 Zelfmoordpreventie", "Veilig Thuis"]),
+    ],
+)
+def test_lines_fit_what_was_said_and_who_asks(kinds: list, asker: str | None, expected: list) -> None:
+    assert [line.name for line in lines_for(kinds, asker, CRISIS)] == expected
+
+
+def test_every_line_has_its_number() -> None:
+    numbers = {"112": "112", "veilig_thuis": "0800-2000", "113": "0800-0113", "kindertelefoon": "0800-0432"}
+    for key, number in numbers.items():
+        assert number in CRISIS.lines[key].text

@@ -1,0 +1,130 @@
+"""The triage's actions, called as the action server calls them."""
+
+import pytest
+
+from actions.safety import ActionSafetyNet
+from actions.triage import ASK_ACTIONS, ActionStartTriage, ActionTriageBack, ActionTriageResult, ValidateTriageForm
+from bot.triage.protocol import QUESTION_ORDER
+from tests.unit.conftest import make_tracker, sent
+
+
+def slots_of(events) -> dict:
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def test_start_skips_what_the_conversation_told_and_says_so(dispatcher) -> None:
+    tracker = make_tracker(
+        "ja graag", "affirm", slots={"asker": "ouder", "age_years": 3, "age_band": "0-4", "topic": "dwars_gedrag"}
+    )
+    events = ActionStartTriage().run(dispatcher, tracker, {})
+    (message,) = sent(dispatcher)
+    assert "sla ik over" in message["text"] and "3 jaar" in message["text"] and "driftbuien" in message["text"]
+    slots = slots_of(events)
+    assert slots["triage_asker"] == "ouder" and slots["triage_age"] == "0-4" and slots["triage_topic"] == "dwars_gedrag"
+    assert slots["triage_safe_now"] is None and slots["triage_harm"] is None  # never skipped
+
+
+@pytest.mark.parametrize("question", QUESTION_ORDER)
+def test_every_question_carries_its_protocol_id(dispatcher, question: str) -> None:
+    (action,) = [a for a in ASK_ACTIONS if a().name().startswith(f"action_ask_triage_{question}")]
+    action().run(dispatcher, make_tracker("", "affirm", slots={"triage_asker": "ouder", "topic": "slapen"}), {})
+    (message,) = sent(dispatcher)
+    assert message["meta"] == {"triage_question": question}
+    assert (message["text"] and message["buttons"]) or question == "topic"
+
+
+def test_a_young_person_is_asked_about_themself(dispatcher) -> None:
+    (ask_safe,) = [a for a in ASK_ACTIONS if a().name() == "action_ask_triage_safe_now"]
+    ask_safe().run(dispatcher, make_tracker("", "affirm", slots={"triage_asker": "jongere"}), {})
+    (message,) = sent(dispatcher)
+    assert message["text"] == "Voel jij je thuis op dit moment veilig?"
+
+
+def test_free_text_answer_is_understood(dispatcher) -> None:
+    tracker = make_tracker("al een half jaar", "triage_answer", slots={"requested_slot": "triage_duration"})
+    result = ValidateTriageForm()._single("duration", "al een half jaar", dispatcher, tracker)
+    assert result == {"triage_duration": "lang"}
+
+
+def test_button_answer_wins(dispatcher) -> None:
+    tracker = make_tracker('/triage_answer{"answer": "veel"}', "triage_answer",
+                           entities=[{"entity": "answer", "value": "veel"}])  # fmt: skip
+    assert ValidateTriageForm()._single("impact", "whatever", dispatcher, tracker) == {"triage_impact": "veel"}
+
+
+def test_unclear_answer_is_asked_again_kindly(dispatcher) -> None:
+    tracker = make_tracker("pizza", "out_of_scope")
+    assert ValidateTriageForm()._single("capacity", "pizza", dispatcher, tracker) == {"triage_capacity": None}
+    (message,) = sent(dispatcher)
+    assert "begreep ik niet" in message["text"]
+
+
+def test_multi_answer_buttons_collect_until_done(dispatcher) -> None:
+    form = ValidateTriageForm()
+    tap = lambda value, selected: make_tracker(  # noqa: E731
+        "/triage_answer", "triage_answer", entities=[{"entity": "answer", "value": value}],
+        slots={"triage_domains": selected},
+    )  # fmt: skip
+    assert form._multi("domains", "", dispatcher, tap("geld", [])) == {
+        "triage_domains_done": None, "triage_domains": ["geld"]}  # fmt: skip
+    assert form._multi("domains", "", dispatcher, tap("klaar", ["geld", "wonen"])) == {
+        "triage_domains_done": True, "triage_domains": ["geld", "wonen"]}  # fmt: skip
+    assert form._multi("domains", "", dispatcher, tap("niets", [])) == {
+        "triage_domains_done": True, "triage_domains": ["niets"]}  # fmt: skip
+
+
+def test_multi_answer_typed_at_once(dispatcher) -> None:
+    tracker = make_tracker("schulden en geen werk", "triage_answer", slots={"triage_risks": []})
+    assert ValidateTriageForm()._multi("risks", "schulden en geen werk", dispatcher, tracker) == {
+        "triage_risks_done": True, "triage_risks": ["geldzorgen", "geen_werk"]}  # fmt: skip
+
+
+def test_safety_question_accepts_yes_and_no(dispatcher) -> None:
+    tracker = make_tracker("nope", "deny")
+    assert ValidateTriageForm()._single("safe_now", "nope", dispatcher, tracker) == {"triage_safe_now": "nee"}
+
+
+def test_back_forgets_the_previous_answer(dispatcher) -> None:
+    tracker = make_tracker("terug", "back", slots={
+        "requested_slot": "triage_capacity", "triage_duration": "lang", "triage_impact": "veel"})  # fmt: skip
+    events = ActionTriageBack().run(dispatcher, tracker, {})
+    assert slots_of(events) == {"triage_impact": None, "requested_slot": None}
+
+
+MAGDA = {
+    "triage_asker": "ouder", "age_years": 3, "triage_age": "0-4", "triage_topic": "dwars_gedrag",
+    "triage_domains": ["niets"], "triage_duration": "maanden", "triage_impact": "veel", "triage_capacity": "soms_zwaar",
+    "triage_network": "ja", "triage_risks": ["geen"], "triage_safe_now": "ja", "triage_harm": "nee",
+}  # fmt: skip
+
+
+def test_result_b_gives_reasons_tips_and_an_offer(dispatcher) -> None:
+    events = ActionTriageResult().run(dispatcher, make_tracker("nee", "triage_answer", slots=MAGDA), {})
+    result, answer, offer = sent(dispatcher)
+    assert result["meta"] == {"level": "B", "reasons": ["B_impact", "B_capacity"]}
+    assert "Waarom ik dit zeg:" in result["text"]
+    assert answer["meta"]["topic"] == "dwars_gedrag" and answer["meta"]["answer_band"] == "0-4"
+    assert offer["meta"]["handoff"] == {"status": "offered"} and offer["buttons"][0]["payload"] == "/request_human"
+    assert slots_of(events) == {"triage_level": "B", "triage_reasons": ["B_impact", "B_capacity"]}
+
+
+def test_result_d_starts_with_crisis_lines(dispatcher) -> None:
+    slots = {**MAGDA, "triage_safe_now": "nee"}
+    ActionTriageResult().run(dispatcher, make_tracker("nee", "triage_answer", slots=slots), {})
+    first, *rest = sent(dispatcher)
+    assert first["meta"]["safety"] is True and first["meta"]["level"] == "D"
+    assert "112" in first["text"] and "0800-2000" in first["text"]
+    assert rest[-1]["buttons"][0]["payload"] == "/request_human"
+
+
+def test_safety_net_reply_ends_the_triage_and_names_the_kinds(dispatcher) -> None:
+    tracker = make_tracker("ik wil dood", "crisis", entities=[{"entity": "signal_kind", "value": "suicide"}],
+                           slots={"triage_asker": "jongere"})  # fmt: skip
+    tracker.active_loop = {"name": "triage_form"}
+    events = ActionSafetyNet().run(dispatcher, tracker, {})
+    lines, offer = sent(dispatcher)
+    assert lines["meta"] == {"safety": True, "level": "D", "signal_kinds": ["suicide"]}
+    assert "113" in lines["text"] and "0800-0432" in lines["text"]
+    assert offer["meta"]["handoff"] == {"status": "offered"}
+    assert {"event": "active_loop", "name": None} in [{k: e.get(k) for k in ("event", "name")} for e in events]
+    assert slots_of(events)["triage_level"] == "D"

@@ -1,0 +1,64 @@
+"""Triage answers in people's own words (triage-protocol.md: "real understanding of free text")."""
+
+import pytest
+
+from bot.content import load_content
+from bot.triage.understand import understand_multi, understand_single
+
+QUESTIONS = load_content().triage.questions
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value"),
+    [
+        ("duration", "al een half jaar", "lang"),
+        ("duration", "sinds een week of twee", "kort"),
+        ("duration", "3 weken", "kort"),
+        ("duration", "twee maanden ongeveer", "maanden"),
+        ("duration", "al 5 maanden", "lang"),
+        ("duration", "eigenlijk altijd al", "lang"),
+        ("duration", "sinds de zomer", "maanden"),
+        ("impact", "niet veel eigenlijk", "weinig"),
+        ("impact", "best veel", "veel"),
+        ("impact", "heel veel, het hele gezin lijdt eronder", "heel_veel"),
+        ("capacity", "het gaat echt niet meer", "lukt_niet"),
+        ("capacity", "ik ben ten einde raad", "lukt_niet"),
+        ("capacity", "soms is het pittig", "soms_zwaar"),
+        ("capacity", "dat gaat prima", "goed"),
+        ("network", "mijn moeder helpt veel", "ja"),
+        ("network", "niemand eigenlijk", "nee"),
+        ("network", "een beetje, af en toe de buren", "beetje"),
+        ("safe_now", "dat weet ik niet zeker", "weet_niet"),
+        ("safe_now", "ja hoor", "ja"),
+        ("safe_now", "nee, helemaal niet", "nee"),
+        ("harm", "nee gelukkig niet", "nee"),
+        ("harm", "misschien, ik twijfel", "weet_niet"),
+        ("asker", "over mezelf", "jongere"),
+        ("asker", "over mijn zoon", "ouder"),
+        ("age", "ze is 9", "4-12"),
+        ("age", "14", "12-18"),
+        ("age", "peuter", "0-4"),
+    ],
+)
+def test_single_answers(question: str, text: str, value: str) -> None:
+    assert understand_single(question, text, QUESTIONS[question]) == value
+
+
+@pytest.mark.parametrize(("question", "text"), [("impact", "hmm"), ("duration", "pizza"), ("capacity", "blauw")])
+def test_unclear_answers_are_not_guessed(question: str, text: str) -> None:
+    assert understand_single(question, text, QUESTIONS[question]) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "values"),
+    [
+        ("domains", "geld en school", ["school_werk", "geld"]),
+        ("domains", "nee niets", ["niets"]),
+        ("risks", "ik heb schulden en ben alleenstaand", ["geldzorgen", "alleenstaand"]),
+        ("risks", "geen werk en mijn man is ziek", ["geen_werk", "ziekte_ouder"]),
+        ("risks", "geen van deze", ["geen"]),
+        ("risks", "banaan", []),
+    ],
+)
+def test_multi_answers(question: str, text: str, values: list) -> None:
+    assert understand_multi(question, text, QUESTIONS[question]) == values
