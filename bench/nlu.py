@@ -29,7 +29,7 @@ from sklearn.metrics import accuracy_score, f1_score
 from sklearn.pipeline import make_pipeline
 
 from bot.content import current_content
-from bot.safety import CRISIS_INTENT, NLU_CRISIS_THRESHOLD, detect
+from bot.safety import CRISIS_INTENT, detect
 
 ROOT = Path(__file__).resolve().parent.parent
 FALLBACK = "nlu_fallback"
@@ -62,7 +62,7 @@ def crisis_report(agent: Agent, train: list[tuple[str, str]], path: Path, show_e
     crisis = current_content().crisis
     systems = {
         "safety net as deployed (model + patterns)": [a == CRISIS_INTENT for a in acted],
-        "model alone (crisis intent >= 0.5)": [c >= NLU_CRISIS_THRESHOLD for c in model_confidence],
+        f"model alone (crisis >= {crisis.model_threshold})": [c >= crisis.model_threshold for c in model_confidence],
         "patterns alone (content/crisis.yml)": [detect(t, crisis) is not None for t in texts],
         "baseline: TF-IDF + log. regression": [p == CRISIS_INTENT for p in baseline_predictions(train, texts)],
     }
@@ -104,7 +104,13 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "cjg.tar.gz")
     parser.add_argument("--train", type=Path, default=ROOT / "data" / "nlu")
     parser.add_argument("--heldout", type=Path, default=ROOT / "tests" / "nlu" / "heldout")
-    parser.add_argument("--crisis", type=Path, default=ROOT / "tests" / "safety" / "crisis_set.yml")
+    parser.add_argument(
+        "--crisis",
+        type=Path,
+        nargs="+",
+        default=[ROOT / "tests" / "safety" / "crisis_set.yml", ROOT / "tests" / "safety" / "crisis_dev.yml"],
+        help="labelled crisis sets: the held-out test set, then the development set used for tuning",
+    )
     parser.add_argument("--allow-overlap", action="store_true", help="for a dev set: drop sentences also in training")
     parser.add_argument("--errors", action="store_true", help="list every misclassified held-out message")
     args = parser.parse_args()
@@ -155,7 +161,9 @@ def main() -> None:
     print("\nMost frequent confusions of the baseline:")
     for g, p, n in confusion_pairs(gold, base):
         print(f"  {g} -> {p}: {n}")
-    crisis_report(agent, train, args.crisis, args.errors)
+    for path in args.crisis:
+        if path.exists():
+            crisis_report(agent, train, path, args.errors and path.name != "crisis_set.yml")
 
 
 if __name__ == "__main__":

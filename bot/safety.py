@@ -20,7 +20,6 @@ from bot.triage.protocol import SIGNAL_KINDS
 
 CRISIS_INTENT = "crisis"
 SIGNAL_ENTITY = "signal_kind"  # the entity that carries each kind from the NLU to the actions
-NLU_CRISIS_THRESHOLD = 0.5
 ASKERS = ("ouder", "jongere")
 _NEGATION = re.compile(r"\b(niet|geen|nooit|nee)\b")
 _CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(maar|want|alleen)\b")
@@ -49,6 +48,7 @@ class Kind(BaseModel):
 
 
 class CrisisContent(BaseModel):
+    model_threshold: float = Field(ge=0.0, le=1.0)
     intro: dict[str, str]
     handoff_offer: str
     handoff_buttons: list[Button]
@@ -122,7 +122,7 @@ def detect(text: str, crisis: CrisisContent, intent: str | None = None, confiden
     by_rule = rule_kinds(clean, crisis)
     by_model = (
         intent == CRISIS_INTENT
-        and confidence >= NLU_CRISIS_THRESHOLD
+        and confidence >= crisis.model_threshold
         and not any(f.search(clean) for f in crisis.compiled_figures)
     )
     if not by_rule and not by_model:

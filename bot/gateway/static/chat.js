@@ -38,9 +38,9 @@
     }
   }
 
-  function add(kind, text, buttons) {
+  function add(kind, text, buttons, meta) {
     const li = document.createElement("li");
-    li.className = "msg msg--" + kind;
+    li.className = "msg msg--" + kind + (meta && meta.safety ? " msg--safety" : "");
     if (kind === "bot") render(text, li); else li.textContent = text;
     if (buttons && buttons.length) {
       const row = document.createElement("div");
@@ -74,7 +74,7 @@
         add("error", body.error || "Er ging iets mis. Probeer het nog eens.");
         return;
       }
-      for (const m of body.messages) add("bot", m.text, m.buttons);
+      for (const m of body.messages) add("bot", m.text, m.buttons, m.meta);
     } catch (e) {
       add("error", "Geen verbinding. Probeer het zo nog eens. Bij direct gevaar: bel 112.");
     }
