@@ -122,6 +122,7 @@ def main() -> None:
     current_content()  # refuse to start on invalid content, naming the file
     stack = Stack(get_settings())
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)  # also when started from a script that ignores SIGINT
     print("Starting Rasa, the action server and the gateway (logs in var/log/) ...", flush=True)
     try:
         stack.start()
