@@ -108,8 +108,8 @@ def main() -> None:
         "--crisis",
         type=Path,
         nargs="+",
-        default=[ROOT / "tests" / "safety" / "crisis_set.yml", ROOT / "tests" / "safety" / "crisis_dev.yml"],
-        help="labelled crisis sets: the held-out test set, then the development set used for tuning",
+        default=[ROOT / "tests" / "safety" / f"{name}.yml" for name in ("crisis_set", "crisis_dev", "crisis_dev2")],
+        help="labelled crisis sets: the held-out test set, then the development sets used for tuning",
     )
     parser.add_argument("--allow-overlap", action="store_true", help="for a dev set: drop sentences also in training")
     parser.add_argument("--errors", action="store_true", help="list every misclassified held-out message")

@@ -63,6 +63,11 @@ def test_young_person_is_answered_as_themself(conversation: Conversation) -> Non
     assert "Kindertelefoon" in first["text"]
 
 
+def test_the_chat_page_opens_with_the_greeting_from_content(conversation: Conversation) -> None:
+    (hello,) = conversation.say("/greet")  # what chat.js sends when the page opens
+    assert hello["text"].startswith("Hoi! Ik ben de digitale assistent van")
+
+
 def test_greeting_and_capabilities(conversation: Conversation) -> None:
     (hello,) = conversation.say("goedemiddag, ik heb een vraagje")
     assert hello["text"].startswith("Hoi!")

@@ -61,8 +61,8 @@
     li.scrollIntoView({ block: "end" });
   }
 
-  async function send(text, shown) {
-    add("me", shown || text);
+  async function send(text, shown, silent) {
+    if (!silent) add("me", shown || text);
     try {
       const res = await fetch("/api/chat", {
         method: "POST",
@@ -87,6 +87,12 @@
     input.value = "";
     send(text);
   });
+  // Open with the assistant's greeting (its words live in content/messages.yml).
+  if (!sessionStorage.getItem("cjg-greeted")) {
+    sessionStorage.setItem("cjg-greeted", "1");
+    send("/greet", null, true);
+  }
+
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.shiftKey) {
       event.preventDefault();
