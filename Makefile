@@ -13,6 +13,8 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
+CHROMIUM := /usr/bin/chromium
+
 .PHONY: help setup run test lint format validate unit conversations bench-nlu lock clean
 
 help: ## Show the targets
@@ -47,7 +49,13 @@ format: $(VENV)/.installed ## Let ruff fix lint and format
 validate: setup ## Rasa's own data validation
 	$(RASA) data validate --fail-on-warnings --quiet
 
-unit: setup ## pytest: unit, API and stack tests
+# The browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+$(CHROMIUM):
+	@command -v apt-get >/dev/null || { echo "Install Chromium at $(CHROMIUM) (Debian: apt-get install chromium)"; exit 1; }
+	$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq
+	$$( [ "$$(id -u)" = 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+unit: setup $(CHROMIUM) ## pytest: unit, API, stack and browser tests
 	$(PY) -m pytest -q
 
 conversations: setup ## Rasa conversation tests (test stories)

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.topics import TOPIC_INTENT_PREFIX, known_from
-from bot.age import Age
+from bot.age import Age, parse_age
 from bot.content import current_content
 from bot.replies import Message, reply
 from bot.triage import flow
@@ -28,7 +28,7 @@ def _asker(tracker: Tracker) -> str | None:
     return tracker.get_slot("triage_asker") or tracker.get_slot("asker")
 
 
-def _button_value(tracker: Tracker) -> str | None:
+def button_value(tracker: Tracker) -> str | None:
     """The value of a tapped answer button, or None when the person typed."""
     message = tracker.latest_message
     if (message.get("intent") or {}).get("name") != ANSWER_INTENT:
@@ -36,7 +36,7 @@ def _button_value(tracker: Tracker) -> str | None:
     return next((str(e["value"]) for e in message.get("entities") or [] if e.get("entity") == "answer"), None)
 
 
-def _intent(tracker: Tracker) -> str:
+def intent_of(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
 
 
@@ -99,7 +99,7 @@ class ActionTriageStop(Action):
         return "action_triage_stop"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        if _intent(tracker) != "request_human":
+        if intent_of(tracker) != "request_human":
             dispatcher.utter_message(json_message=reply(Message(text=current_content().triage.stopped)))
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
 
@@ -164,11 +164,11 @@ class ValidateTriageForm(FormValidationAction):
     def _single(self, question_id: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
         question = current_content().triage.questions[question_id]
         allowed = ANSWER_VALUES.get(question_id) or [o.value for o in question.answers]
-        if value in allowed and not _button_value(tracker):
+        if value in allowed and not button_value(tracker):
             return {flow.slot_for(question_id): value}  # filled before the form began, or typed exactly
-        answer = _button_value(tracker) or understand_single(question_id, str(value or ""), question)
+        answer = button_value(tracker) or understand_single(question_id, str(value or ""), question)
         if question_id in ("safe_now", "harm") and answer is None:
-            answer = {"affirm": "ja", "deny": "nee"}.get(_intent(tracker))
+            answer = {"affirm": "ja", "deny": "nee"}.get(intent_of(tracker))
         if answer not in allowed:
             self._not_understood(dispatcher)
             return {flow.slot_for(question_id): None}
@@ -177,7 +177,7 @@ class ValidateTriageForm(FormValidationAction):
     def _multi(self, question_id: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
         question = current_content().triage.questions[question_id]
         selected = list(tracker.get_slot(f"triage_{question_id}") or [])
-        tapped = _button_value(tracker)
+        tapped = button_value(tracker)
         done_slot = flow.slot_for(question_id)
         if tapped in (flow.DONE, flow.SKIP):
             return {done_slot: True, f"triage_{question_id}": selected}
@@ -196,11 +196,19 @@ class ValidateTriageForm(FormValidationAction):
 
     def validate_triage_age(self, value: Any, dispatcher, tracker, domain) -> dict:
         result = self._single("age", value, dispatcher, tracker)
-        return {**result, "age_band": result["triage_age"]} if result["triage_age"] else result
+        if not result["triage_age"]:
+            return result
+        typed = parse_age(str(value or ""), bare_number=True)  # "ze is 9": keep the years for the summary
+        years = (
+            {"age_years": typed.years}
+            if typed and typed.years is not None and typed.band == result["triage_age"]
+            else {}
+        )
+        return {**result, "age_band": result["triage_age"], **years}
 
     def validate_triage_topic(self, value: Any, dispatcher, tracker, domain) -> dict:
         content = current_content()
-        intent = _intent(tracker)
+        intent = intent_of(tracker)
         if value in content.topics and intent != "deny":
             return {"triage_topic": value}  # filled in from the conversation before the form began
         if intent.startswith(TOPIC_INTENT_PREFIX) and intent.removeprefix(TOPIC_INTENT_PREFIX) in content.topics:

@@ -20,6 +20,7 @@ import frontmatter
 import yaml
 from pydantic import BaseModel, Field, ValidationError, root_validator, validator
 
+from bot.handoff.texts import HandoffContent
 from bot.replies import Button, Message
 from bot.safety import CrisisContent
 from bot.triage.protocol import ANSWER_VALUES
@@ -93,8 +94,9 @@ class Contact(BaseModel):
         for day, hours in value.items():
             if day not in WEEKDAYS:
                 raise ValueError(f"unknown day {day!r}; use {', '.join(WEEKDAYS)}")
-            if not re.fullmatch(r"\d{2}:\d{2}-\d{2}:\d{2}", hours):
-                raise ValueError(f"hours for {day} must look like 09:00-17:00, not {hours!r}")
+            match = re.fullmatch(r"([01]\d|2[0-3]):([0-5]\d)-(([01]\d|2[0-3]):[0-5]\d|24:00)", hours)
+            if not match or hours[:5] >= hours[6:]:
+                raise ValueError(f"hours for {day} must look like 09:00-17:00 (end after start), not {hours!r}")
         return value
 
     def opening_hours_text(self) -> str:
@@ -127,17 +129,23 @@ class Content:
     messages: dict[str, Message]
     triage: TriageContent
     crisis: CrisisContent
+    handoff: HandoffContent
 
     def answer(self, topic: str, band: str) -> Answer:
         return self.answers[(topic, band)]
 
+    def fill(self, text: str, **values: str) -> str:
+        """A text with its {placeholders} filled in (contact details are always available)."""
+        return text.format(**self.contact.dict(), opening_hours=self.contact.opening_hours_text(), **values)
+
     def message(self, key: str, **values: str) -> Message:
-        """A message with its {placeholders} filled in (contact details are always available)."""
-        message = self.messages[key]
-        fields = {**self.contact.dict(), "opening_hours": self.contact.opening_hours_text(), **values}
+        """One of messages.yml's messages, filled in."""
+        return self.filled(self.messages[key], **values)
+
+    def filled(self, message: Message, **values: str) -> Message:
         return Message(
-            text=message.text.format(**fields),
-            buttons=[Button(title=b.title.format(**fields), payload=b.payload) for b in message.buttons],
+            text=self.fill(message.text, **values),
+            buttons=[Button(title=self.fill(b.title, **values), payload=b.payload) for b in message.buttons],
         )
 
 
@@ -202,6 +210,7 @@ def load_content(directory: Path | str | None = None) -> Content:
         raise ContentError(f"{root}: {error}") from error
     triage = _parse(TriageContent, root / "triage.yml")
     crisis = _parse(CrisisContent, root / "crisis.yml")
+    handoff = _parse(HandoffContent, root / "handoff.yml")
     if not topics:
         raise ContentError(f"{root / 'topics.yml'}: lists no topics")
     answers: dict[tuple[str, str], Answer] = {}
@@ -211,7 +220,15 @@ def load_content(directory: Path | str | None = None) -> Content:
             if not path.exists():
                 raise ContentError(f"{path}: missing; every topic needs an answer for {ANSWER_BANDS}")
             answers[(topic, band)] = _parse_answer(path)
-    return Content(topics=topics, answers=answers, contact=contact, messages=messages, triage=triage, crisis=crisis)
+    return Content(
+        topics=topics,
+        answers=answers,
+        contact=contact,
+        messages=messages,
+        triage=triage,
+        crisis=crisis,
+        handoff=handoff,
+    )
 
 
 def _fingerprint(root: Path) -> tuple[tuple[str, float], ...]:

@@ -9,6 +9,7 @@ Each process logs to var/log/<name>.log (the console stays readable).
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -35,7 +36,13 @@ class Stack:
     settings: Settings
     model: Path = ROOT / "models" / "cjg.tar.gz"
     log_dir: Path = ROOT / "var" / "log"
+    extra_env: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # One token for this stack's Rasa API, shared by the gateway; random unless configured.
+        token = self.settings.rasa_token.get_secret_value() if self.settings.rasa_token else None
+        self.rasa_token = token or secrets.token_urlsafe(32)
 
     @property
     def gateway_url(self) -> str:
@@ -50,7 +57,15 @@ class Stack:
             ACTION_SERVER_URL=f"{str(self.settings.action_server_url).rstrip('/')}/webhook",
             CJG_RASA_URL=str(self.settings.rasa_url),
             CJG_ACTION_SERVER_URL=str(self.settings.action_server_url),
+            CJG_DB_PATH=str(self.settings.db_path),
+            RASA_TRACKER_DB=str(self.settings.tracker_db_path),
+            CJG_RASA_TOKEN=self.rasa_token,
+            CJG_GATEWAY_HOST=self.settings.gateway_host,
+            CJG_LOGIN_RATE_LIMIT=self.settings.login_rate_limit,
+            **self.extra_env,
         )
+        if self.settings.secure_cookies is not None:
+            env["CJG_SECURE_COOKIES"] = str(self.settings.secure_cookies).lower()
         return env
 
     def commands(self) -> dict[str, list[str]]:
@@ -60,7 +75,9 @@ class Stack:
                         "--port", _port(str(self.settings.action_server_url))],
             "rasa": [rasa, "run", "--model", str(self.model), "--endpoints", "endpoints.yml",
                      "--credentials", "credentials.yml", "--interface", "127.0.0.1",
-                     "--port", _port(str(self.settings.rasa_url))],
+                     "--port", _port(str(self.settings.rasa_url)),
+                     # The API lets the gateway pause and resume a conversation and run the safety net.
+                     "--enable-api", "--auth-token", self.rasa_token],
             # --ws none: Rasa pins websockets 10, which uvicorn's websocket support no longer imports.
             "gateway": [str(BIN / "python"), "-m", "uvicorn", "bot.gateway.app:app", "--ws", "none",
                         "--host", self.settings.gateway_host, "--port", str(self.settings.gateway_port)],
@@ -71,6 +88,7 @@ class Stack:
         if not self.model.exists():
             raise RuntimeError(f"No trained model at {self.model}; run 'make setup' first.")
         self.log_dir.mkdir(parents=True, exist_ok=True)
+        self.settings.tracker_db_path.parent.mkdir(parents=True, exist_ok=True)
         env = self.environment()
         for name, command in self.commands().items():
             if names is not None and name not in names:

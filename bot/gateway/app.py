@@ -11,11 +11,13 @@ from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from slowapi.errors import RateLimitExceeded
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.config import get_settings
 from bot.content import current_content
-from bot.gateway.routes import chat, health
+from bot.gateway.routes import chat, health, staff
+from bot.store import open_store
 
 STATIC = Path(__file__).parent / "static"
 
@@ -23,9 +25,11 @@ STATIC = Path(__file__).parent / "static"
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     current_content()  # fail at start-up, not mid-conversation, when content/ is invalid
+    app.state.store = open_store()  # creates or migrates the schema
     async with httpx.AsyncClient(timeout=get_settings().rasa_timeout_seconds) as http:
         app.state.http = http
         yield
+    app.state.store.close()
 
 
 def _readable(error: dict) -> str:
@@ -36,12 +40,25 @@ def _readable(error: dict) -> str:
 def create_app() -> FastAPI:
     app = FastAPI(title="CJG Assistent", version="0.1.0", lifespan=lifespan)
     app.include_router(chat.router)
+    app.include_router(staff.router)
     app.include_router(health.router)
+    app.state.limiter = staff.limiter
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
     async def chat_page() -> FileResponse:
         return FileResponse(STATIC / "index.html")
+
+    @app.get("/staff", include_in_schema=False)
+    async def staff_inbox() -> FileResponse:
+        return FileResponse(STATIC / "staff.html")
+
+    @app.exception_handler(RateLimitExceeded)
+    async def too_many(request: Request, exc: RateLimitExceeded) -> JSONResponse:
+        return JSONResponse(
+            status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+            content={"error": "Te veel pogingen. Wacht een minuut en probeer het dan opnieuw."},
+        )
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -45,6 +45,7 @@ class Contact:
     mode: str | None = None
     phone: str | None = None
     preferred_time: str | None = None
+    message: str | None = None  # left for the team when nobody could chat; written for them, so always passed on
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def build_summary(
     """The validated summary for a worker (triage-protocol.md, "Hand-off")."""
     consented = conversation.consent.given is True
     words = scrub if consented else None
-    domains = sorted(set(answers.domains) | set(answers.topic_domains) - {NONE_VALUES["domains"]})
+    domains = sorted((set(answers.domains) | set(answers.topic_domains)) - {NONE_VALUES["domains"]})
     summary = {
         "schema": "cjg-handoff/1",
         "id": uuid.uuid4().hex,
@@ -119,6 +120,7 @@ def build_summary(
             "mode": conversation.contact.mode,
             "phone": conversation.contact.phone if conversation.contact.mode == "callback" else None,
             "preferred_time": conversation.contact.preferred_time,
+            "message": scrub(conversation.contact.message) if conversation.contact.message else None,
         },
         "transcript": [{"from": who, "text": words(text)} for who, text in conversation.transcript] if words else [],
     }

@@ -81,9 +81,10 @@ def test_out_of_scope_is_honest(conversation: Conversation) -> None:
     assert "niet mee helpen" in reply["text"]
 
 
-def test_asking_for_a_person_gives_the_contact_route(conversation: Conversation) -> None:
+def test_asking_for_a_person_starts_the_hand_off_with_consent(conversation: Conversation) -> None:
     (reply,) = conversation.say("ik wil graag even een medewerker spreken")
-    assert reply["meta"]["handoff"] == {"status": "contact_route"}
+    assert reply["meta"]["handoff_question"] == "handoff_consent"
+    assert [b["title"] for b in reply["buttons"]] == ["Ja, dat is goed", "Nee, liever niet"]
 
 
 def test_gibberish_gets_a_fallback_not_a_guess(conversation: Conversation) -> None:

@@ -153,10 +153,11 @@ def test_stop_in_the_middle_of_the_triage(conversation: Conversation) -> None:
     assert not any("triage_question" in m["meta"] for m in conversation.say("mijn dochter van 4 wil niet slapen"))
 
 
-def test_a_person_asked_for_in_the_middle_gets_the_contact_route(conversation: Conversation) -> None:
+def test_a_person_asked_for_in_the_middle_ends_the_triage_and_starts_the_hand_off(conversation: Conversation) -> None:
     start(conversation, "mijn dochter van 13 is heel somber")
-    (contact,) = conversation.say("ik wil liever met een medewerker praten")
-    assert contact["meta"]["handoff"] == {"status": "contact_route"}
+    (consent,) = conversation.say("ik wil liever met een medewerker praten")
+    assert consent["meta"]["handoff_question"] == "handoff_consent"
+    assert "samenvatting" in consent["text"]
 
 
 def test_back_asks_the_previous_question_again(conversation: Conversation) -> None:

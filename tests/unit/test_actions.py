@@ -3,7 +3,6 @@
 from rasa_sdk.events import SlotSet
 
 from actions.fallback import ActionOutOfScope, ActionSuggestTopics, candidate_topics
-from actions.handoff import ActionContactRoute
 from actions.smalltalk import ActionSmalltalk
 from actions.topics import ActionAnswerTopic
 from bot.content import current_content
@@ -127,14 +126,6 @@ def test_out_of_scope_is_honest_and_points_elsewhere(dispatcher) -> None:
     assert message["text"].startswith("Daar kan ik je helaas niet mee helpen")
     assert current_content().contact.municipality_website in message["text"]
     assert message["meta"] == {"fallback": True, "out_of_scope": True}
-
-
-def test_request_for_a_person_gives_the_contact_route(dispatcher) -> None:
-    ActionContactRoute().run(dispatcher, make_tracker("kan ik iemand spreken", "request_human"), {})
-    (message,) = sent(dispatcher)
-    contact = current_content().contact
-    assert contact.phone in message["text"] and contact.email in message["text"]
-    assert message["meta"]["handoff"] == {"status": "contact_route"}
 
 
 def test_capabilities_says_it_is_not_a_person(dispatcher) -> None:

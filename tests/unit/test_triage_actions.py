@@ -128,3 +128,9 @@ def test_safety_net_reply_ends_the_triage_and_names_the_kinds(dispatcher) -> Non
     assert offer["meta"]["handoff"] == {"status": "offered"}
     assert {"event": "active_loop", "name": None} in [{k: e.get(k) for k in ("event", "name")} for e in events]
     assert slots_of(events)["triage_level"] == "D"
+
+
+def test_an_age_in_words_keeps_the_years_for_the_summary(dispatcher) -> None:
+    tracker = make_tracker("ze is 9", "inform_age", slots={"requested_slot": "triage_age"})
+    result = ValidateTriageForm().validate_triage_age("ze is 9", dispatcher, tracker, {})
+    assert result == {"triage_age": "4-12", "age_band": "4-12", "age_years": 9}

@@ -1,9 +1,13 @@
-// The chat page: sends each message to /api/chat and shows the replies.
+// The chat page: sends each message to /api/chat and shows the replies. While a CJG worker
+// has the conversation, their messages arrive live over Server-Sent Events.
 (function () {
   "use strict";
   const log = document.getElementById("log");
   const form = document.getElementById("composer");
   const input = document.getElementById("text");
+  const shown = new Set(); // seq numbers already on screen
+  let lastSeq = 0;
+  let stream = null;
 
   function conversationId() {
     let id = sessionStorage.getItem("cjg-conversation");
@@ -41,7 +45,15 @@
   function add(kind, text, buttons, meta) {
     const li = document.createElement("li");
     li.className = "msg msg--" + kind + (meta && meta.safety ? " msg--safety" : "");
-    if (kind === "bot") render(text, li); else li.textContent = text;
+    const question = meta && (meta.triage_question || meta.handoff_question);
+    if (question) li.dataset.question = question; // which question this is, for assistive tools and tests
+    if (kind === "worker") {
+      const who = document.createElement("strong");
+      who.className = "msg__who";
+      who.textContent = "Medewerker CJG";
+      li.appendChild(who);
+    }
+    if (kind === "bot" || kind === "worker") render(text, li); else li.textContent = text;
     if (buttons && buttons.length) {
       const row = document.createElement("div");
       row.className = "buttons";
@@ -61,8 +73,35 @@
     li.scrollIntoView({ block: "end" });
   }
 
-  async function send(text, shown, silent) {
-    if (!silent) add("me", shown || text);
+  // One message to the person, from the assistant or a worker; each seq is shown once.
+  function receive(m) {
+    if (m.seq) {
+      if (shown.has(m.seq)) return;
+      shown.add(m.seq);
+      lastSeq = Math.max(lastSeq, m.seq);
+    }
+    const fromWorker = m.meta && m.meta.from === "medewerker";
+    add(fromWorker ? "worker" : "bot", m.text, m.buttons, m.meta);
+  }
+
+  // Listen live while a worker has, or is about to take, the conversation.
+  function follow(handoff) {
+    const live = handoff && handoff.mode === "chat" && handoff.status !== "closed";
+    if (live && !stream) {
+      stream = new EventSource("/api/chat/" + conversationId() + "/events?after=" + lastSeq);
+      stream.addEventListener("message", (event) => {
+        const m = JSON.parse(event.data);
+        receive(m);
+        if (m.meta && m.meta.handoff && m.meta.handoff.status === "closed") follow(m.meta.handoff);
+      });
+    } else if (!live && stream) {
+      stream.close();
+      stream = null;
+    }
+  }
+
+  async function send(text, label, silent) {
+    if (!silent) add("me", label || text);
     try {
       const res = await fetch("/api/chat", {
         method: "POST",
@@ -74,7 +113,8 @@
         add("error", body.error || "Er ging iets mis. Probeer het nog eens.");
         return;
       }
-      for (const m of body.messages) add("bot", m.text, m.buttons, m.meta);
+      for (const m of body.messages) receive(m);
+      follow(body.handoff);
     } catch (e) {
       add("error", "Geen verbinding. Probeer het zo nog eens. Bij direct gevaar: bel 112.");
     }
@@ -87,10 +127,20 @@
     input.value = "";
     send(text);
   });
-  // Open with the assistant's greeting (its words live in content/messages.yml).
+  // Open with the assistant's greeting (its words live in content/messages.yml); after a reload,
+  // show what was said to the person so far and pick up a live chat where it was.
+  async function resume() {
+    const res = await fetch("/api/chat/" + conversationId() + "/messages?after=0");
+    if (!res.ok) return;
+    const body = await res.json();
+    for (const m of body.messages) receive(m);
+    follow(body.handoff);
+  }
   if (!sessionStorage.getItem("cjg-greeted")) {
     sessionStorage.setItem("cjg-greeted", "1");
     send("/greet", null, true);
+  } else {
+    resume();
   }
 
   input.addEventListener("keydown", (event) => {
