@@ -7,7 +7,7 @@ the person's messages to the worker, and resumes Rasa when the worker closes.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import sqlite_utils
@@ -16,6 +16,7 @@ from rasa_sdk.events import ActiveLoop, ConversationPaused, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.forms import ask_action
 from actions.triage import button_value, intent_of
 from bot.content import current_content
 from bot.handoff import intake
@@ -58,29 +59,19 @@ class ActionHandoffStop(Action):
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
 
 
-def _make_ask_action(slot: str) -> type[Action]:
-    """Rasa asks for slot X with action_ask_X. The route question first says honestly why."""
-
-    class AskHandoffQuestion(Action):
-        def name(self) -> str:
-            return f"action_ask_{slot}"
-
-        def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-            content = current_content()
-            question = content.filled(content.handoff.questions[slot])
-            if slot == "handoff_route":
-                now = availability(store(), content)
-                why = content.handoff.nobody_online if now.open else content.handoff.closed
-                urgent = intake.urgent_lines(content, _asker(tracker))
-                question = Message(text=f"{content.fill(why)}\n\n{urgent}\n\n{question.text}", buttons=question.buttons)
-            dispatcher.utter_message(json_message=reply(question, handoff_question=slot))
-            return []
-
-    AskHandoffQuestion.__name__ = AskHandoffQuestion.__qualname__ = f"Ask_{slot}"
-    return AskHandoffQuestion
+def _question(slot: str, tracker: Tracker) -> dict[str, Any]:
+    """The question for `slot`; the route question first says honestly why nobody can chat now."""
+    content = current_content()
+    question = content.filled(content.handoff.questions[slot])
+    if slot == "handoff_route":
+        now = availability(store(), content)
+        why = content.handoff.nobody_online if now.open else content.handoff.closed
+        urgent = intake.urgent_lines(content, _asker(tracker))
+        question = Message(text=f"{content.fill(why)}\n\n{urgent}\n\n{question.text}", buttons=question.buttons)
+    return reply(question, handoff_question=slot)
 
 
-ASK_ACTIONS = [_make_ask_action(slot) for slot in QUESTIONS]
+ASK_ACTIONS = [ask_action(slot, partial(_question, slot)) for slot in QUESTIONS]
 
 
 class ValidateHandoffForm(FormValidationAction):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -9,6 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.forms import ask_action
 from actions.topics import TOPIC_INTENT_PREFIX, known_from
 from bot.age import Age, parse_age
 from bot.content import current_content
@@ -125,31 +127,19 @@ class ActionTriageBack(Action):
         return events
 
 
-def _make_ask_action(question_id: str) -> type[Action]:
-    """Rasa asks for slot X with an action named action_ask_X; one per question, all alike."""
-
-    class AskQuestion(Action):
-        def name(self) -> str:
-            return f"action_ask_{flow.slot_for(question_id)}"
-
-        def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-            selected = tuple(tracker.get_slot(f"triage_{question_id}") or ()) if question_id in MULTI_ANSWER else ()
-            message = flow.ask(
-                current_content(),
-                question_id,
-                _asker(tracker),
-                topic=tracker.get_slot("topic"),
-                open_topic=bool(tracker.get_slot("triage_topic_open")),
-                selected=selected,
-            )
-            dispatcher.utter_message(json_message=message)
-            return []
-
-    AskQuestion.__name__ = AskQuestion.__qualname__ = f"AskTriage_{question_id}"
-    return AskQuestion
+def _question(question_id: str, tracker: Tracker) -> dict[str, Any]:
+    selected = tuple(tracker.get_slot(f"triage_{question_id}") or ()) if question_id in MULTI_ANSWER else ()
+    return flow.ask(
+        current_content(),
+        question_id,
+        _asker(tracker),
+        topic=tracker.get_slot("topic"),
+        open_topic=bool(tracker.get_slot("triage_topic_open")),
+        selected=selected,
+    )
 
 
-ASK_ACTIONS = [_make_ask_action(q) for q in QUESTION_ORDER]
+ASK_ACTIONS = [ask_action(flow.slot_for(q), partial(_question, q)) for q in QUESTION_ORDER]
 
 
 class ValidateTriageForm(FormValidationAction):

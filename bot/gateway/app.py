@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from bot.config import get_settings
 from bot.content import current_content
 from bot.gateway.routes import chat, health, staff
+from bot.handoff import queue
 from bot.store import open_store
 
 STATIC = Path(__file__).parent / "static"
@@ -52,6 +53,14 @@ def create_app() -> FastAPI:
     @app.get("/staff", include_in_schema=False)
     async def staff_inbox() -> FileResponse:
         return FileResponse(STATIC / "staff.html")
+
+    @app.exception_handler(queue.HandoffNotFound)
+    async def unknown_handoff(request: Request, exc: queue.HandoffNotFound) -> JSONResponse:
+        return JSONResponse(status_code=status.HTTP_404_NOT_FOUND, content={"error": "Deze overdracht bestaat niet."})
+
+    @app.exception_handler(queue.HandoffConflict)
+    async def handoff_conflict(request: Request, exc: queue.HandoffConflict) -> JSONResponse:
+        return JSONResponse(status_code=status.HTTP_409_CONFLICT, content={"error": str(exc)})
 
     @app.exception_handler(RateLimitExceeded)
     async def too_many(request: Request, exc: RateLimitExceeded) -> JSONResponse:

@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from bot.content import current_content
 from bot.stack import Stack
 from tests.integration.conftest import WORKER_PASSWORD
+from tests.integration.test_triage import MARINA_ANSWERS, MARINA_OPENING
 
 pytestmark = pytest.mark.stack
 
@@ -63,14 +64,6 @@ class Parent:
         return self.replies.last.inner_text()
 
 
-MARINA = {
-    "asker": "ouder", "age": "tekst:ze is 9", "topic": "tekst:ja",
-    "domains": ["geld", "wonen", "school_werk", "gezondheid"], "duration": "lang", "impact": "heel_veel",
-    "capacity": "tekst:het gaat echt niet meer", "network": "beetje",
-    "risks": ["geldzorgen", "geen_werk", "alleenstaand", "verlies"], "safe_now": "ja", "harm": "nee",
-}  # fmt: skip
-
-
 def _button(question: str, value: str) -> str:
     return next(o.button for o in current_content().triage.questions[question].answers if o.value == value)
 
@@ -92,13 +85,13 @@ def test_a_parent_and_a_worker_in_two_browsers(browser: Browser, stack: Stack) -
     expect(worker.locator("#queue")).to_be_visible(timeout=TIMEOUT_MS)
 
     try:
-        parent.says("Ik ben alleenstaand na een vechtscheiding en mijn twee kinderen hebben het er heel moeilijk mee.")
+        parent.says(MARINA_OPENING)
         parent.says("Kun je met me meekijken wat ik kan doen?")
         for _ in range(12):  # answer each question as it comes; the skipped ones never come
             question = parent.replies.last.get_attribute("data-question")
             if question is None:
                 break
-            answer = MARINA[question]
+            answer = MARINA_ANSWERS[question]
             if isinstance(answer, list):
                 for value in answer:
                     parent.taps(_button(question, value))

@@ -52,7 +52,7 @@ def test_unknown_age_is_asked_and_the_answer_refined(conversation: Conversation)
     answer, question = conversation.say("mijn kind ligt elke avond uren wakker")
     assert answer["meta"]["topic"] == "slapen" and question["meta"]["asks"] == "age"
     refined, _offer = conversation.say("hij is 9")
-    assert refined["meta"] == {"topic": "slapen", "answer_band": "4-12", "age_band": "4-12"}
+    assert refined["meta"] == {"topic": "slapen", "answer_band": "4-12", "age_band": "4-12", "from": "bot"}
     by_button, _offer = conversation.say(question["buttons"][2]["payload"])
     assert by_button["meta"]["answer_band"] == "12-18"
 

@@ -16,17 +16,9 @@ from bot.stack import Stack
 from bot.store import open_store
 from bot.triage.flow import answer_payload
 from tests.integration.conftest import ALWAYS_OPEN, WORKER_PASSWORD, Conversation, set_office_hours
-from tests.integration.test_triage import run_triage, start
+from tests.integration.test_triage import MARINA_ANSWERS, MARINA_OPENING, run_triage, start
 
 pytestmark = pytest.mark.stack
-
-MARINA_OPENING = "Ik ben alleenstaand na een vechtscheiding en mijn twee kinderen hebben het er heel moeilijk mee."
-MARINA_ANSWERS = {
-    "asker": "ouder", "age": "tekst:ze is 9", "topic": "tekst:ja",
-    "domains": ["geld", "wonen", "school_werk", "gezondheid"], "duration": "lang", "impact": "heel_veel",
-    "capacity": "tekst:het gaat echt niet meer", "network": "beetje",
-    "risks": ["geldzorgen", "geen_werk", "alleenstaand", "verlies"], "safe_now": "ja", "harm": "nee",
-}  # fmt: skip
 
 
 def login(api: httpx.Client, username: str) -> dict[str, str]:

@@ -41,6 +41,15 @@ def run_triage(conversation: Conversation, opening: list[dict], answers: dict) -
     raise AssertionError(f"the triage did not end; asked {asked}")
 
 
+MARINA_OPENING = "Ik ben alleenstaand na een vechtscheiding en mijn twee kinderen hebben het er heel moeilijk mee."
+MARINA_ANSWERS = {
+    "asker": "ouder", "age": "tekst:ze is 9", "topic": "tekst:ja",
+    "domains": ["geld", "wonen", "school_werk", "gezondheid"], "duration": "lang", "impact": "heel_veel",
+    "capacity": "tekst:het gaat echt niet meer", "network": "beetje",
+    "risks": ["geldzorgen", "geen_werk", "alleenstaand", "verlies"], "safe_now": "ja", "harm": "nee",
+}  # fmt: skip
+
+
 def start(conversation: Conversation, text: str) -> list[dict]:
     conversation.say(text)
     return conversation.say("/start_triage")
@@ -56,7 +65,7 @@ def test_magda_toddler_tantrums_is_b_with_tips(conversation: Conversation) -> No
         "network": "tekst:mijn moeder helpt veel", "risks": ["geen"], "safe_now": "ja", "harm": "nee",
     })  # fmt: skip
     assert asked[:1] == ["domains"]  # asker, age and topic came from the question itself
-    assert result[0]["meta"] == {"level": "B", "reasons": ["B_impact", "B_capacity"]}
+    assert result[0]["meta"] == {"level": "B", "reasons": ["B_impact", "B_capacity"], "from": "bot"}
     assert result[1]["meta"]["topic"] == "dwars_gedrag" and result[1]["meta"]["answer_band"] == "0-4"
     assert result[-1]["meta"]["handoff"] == {"status": "offered"}
 
@@ -77,15 +86,8 @@ def test_peter_reading_delay_and_morning_tears_is_b(conversation: Conversation) 
 
 
 def test_marina_divorce_debts_and_two_children_is_c(conversation: Conversation) -> None:
-    opening = start(
-        conversation, "Ik ben alleenstaand na een vechtscheiding en mijn twee kinderen hebben het er heel moeilijk mee."
-    )
-    asked, result = run_triage(conversation, opening, {
-        "asker": "ouder", "age": "tekst:ze is 9", "topic": "tekst:ja",
-        "domains": ["geld", "wonen", "school_werk", "gezondheid"], "duration": "lang", "impact": "heel_veel",
-        "capacity": "tekst:het gaat echt niet meer", "network": "beetje",
-        "risks": ["geldzorgen", "geen_werk", "alleenstaand", "verlies"], "safe_now": "ja", "harm": "nee",
-    })  # fmt: skip
+    opening = start(conversation, MARINA_OPENING)
+    asked, result = run_triage(conversation, opening, MARINA_ANSWERS)
     assert asked[-2:] == ["safe_now", "harm"]  # the safety questions are never skipped
     assert result[0]["meta"]["level"] == "C"
     assert {"C_capacity", "C_severe_long", "C_domains", "C_risks"} <= set(result[0]["meta"]["reasons"])
@@ -100,7 +102,7 @@ def test_is_it_normal_that_my_child_does_this_is_a(conversation: Conversation) -
         "risks": ["geen"], "safe_now": "ja", "harm": "nee",
     })  # fmt: skip
     assert "age" not in asked
-    assert result[0]["meta"] == {"level": "A", "reasons": ["A_default"]}
+    assert result[0]["meta"] == {"level": "A", "reasons": ["A_default"], "from": "bot"}
     assert result[1]["meta"]["topic"] == "dwars_gedrag"
     assert not any("handoff" in m["meta"] for m in result)
 

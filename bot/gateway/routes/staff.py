@@ -2,7 +2,8 @@
 
 The inbox at /staff uses exactly these endpoints (docs/handoff-api.md).
 Every route but login needs a worker (`WorkerDep`): a session cookie or a
-bearer token, so authentication cannot be forgotten on a new route.
+bearer token, so authentication cannot be forgotten on a new route. An unknown
+hand-off becomes a 404 and a conflict (held by a colleague, closed) a 409, in app.py.
 """
 
 from __future__ import annotations
@@ -70,17 +71,6 @@ def _detail(db, handoff: queue.Handoff, content: Content) -> HandoffDetail:
     )
 
 
-def _get(db, handoff_id: str) -> queue.Handoff:
-    try:
-        return queue.get(db, handoff_id)
-    except queue.HandoffNotFound as error:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "Deze overdracht bestaat niet.") from error
-
-
-def _conflict(error: queue.HandoffConflict) -> HTTPException:
-    return HTTPException(status.HTTP_409_CONFLICT, str(error))
-
-
 @router.post("/login", response_model=LoginResponse, responses={429: {"model": ErrorResponse}})
 @limiter.limit(lambda: get_settings().login_rate_limit)
 async def login(
@@ -136,16 +126,13 @@ async def handoffs(
 
 @router.get("/handoffs/{handoff_id}", response_model=HandoffDetail, responses={404: {"model": ErrorResponse}})
 async def handoff(handoff_id: str, worker: WorkerDep, db: StoreDep, content: ContentDep) -> HandoffDetail:
-    return _detail(db, _get(db, handoff_id), content)
+    return _detail(db, queue.get(db, handoff_id), content)
 
 
 @router.post("/handoffs/{handoff_id}/claim", response_model=HandoffDetail, responses={409: {"model": ErrorResponse}})
 async def claim(handoff_id: str, worker: WorkerDep, db: StoreDep, content: ContentDep) -> HandoffDetail:
-    before = _get(db, handoff_id)
-    try:
-        taken = queue.claim(db, handoff_id, worker.username)
-    except queue.HandoffConflict as error:
-        raise _conflict(error) from error
+    before = queue.get(db, handoff_id)
+    taken = queue.claim(db, handoff_id, worker.username)
     if before.status == "waiting":
         live.picked_up(db, content, taken)
     return _detail(db, taken, content)
@@ -158,21 +145,13 @@ async def claim(handoff_id: str, worker: WorkerDep, db: StoreDep, content: Conte
     responses={409: {"model": ErrorResponse}},
 )
 async def send(handoff_id: str, body: StaffMessageRequest, worker: WorkerDep, db: StoreDep) -> SentMessage:
-    _get(db, handoff_id)
-    try:
-        held = queue.check_holder(db, handoff_id, worker.username)
-    except queue.HandoffConflict as error:
-        raise _conflict(error) from error
+    held = queue.check_holder(db, handoff_id, worker.username)
     return SentMessage(seq=live.worker_says(db, held, worker.username, body.text))
 
 
 @router.post("/handoffs/{handoff_id}/release", response_model=HandoffDetail, responses={409: {"model": ErrorResponse}})
 async def release(handoff_id: str, worker: WorkerDep, db: StoreDep, content: ContentDep) -> HandoffDetail:
-    _get(db, handoff_id)
-    try:
-        back = queue.release(db, handoff_id, worker.username)
-    except queue.HandoffConflict as error:
-        raise _conflict(error) from error
+    back = queue.release(db, handoff_id, worker.username)
     live.released(db, content, back)
     return _detail(db, back, content)
 
@@ -182,11 +161,7 @@ async def close(
     handoff_id: str, body: CloseRequest, worker: WorkerDep, db: StoreDep, content: ContentDep
 ) -> HandoffDetail:
     """Close with an outcome; the person is back with the assistant, and hears so."""
-    _get(db, handoff_id)
-    try:
-        done = queue.close(db, handoff_id, worker.username, body.outcome, body.note)
-    except queue.HandoffConflict as error:
-        raise _conflict(error) from error
+    done = queue.close(db, handoff_id, worker.username, body.outcome, body.note)
     live.closed(db, content, done)
     return _detail(db, done, content)
 
