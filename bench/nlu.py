@@ -29,6 +29,7 @@ from sklearn.metrics import accuracy_score, f1_score
 from sklearn.pipeline import make_pipeline
 
 from bot.content import current_content
+from bot.nlp.safety_net import PROBABILITY
 from bot.safety import CRISIS_INTENT, detect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,14 +43,14 @@ def examples(path: Path) -> list[tuple[str, str]]:
 
 async def model_predictions(agent: Agent, texts: list[str]) -> tuple[list[str], list[str], list[float]]:
     """The model's top intent, what the assistant acts on (fallback and safety net included),
-    and the model's own confidence in `crisis`."""
+    and the crisis classifier's probability."""
     top, acted, crisis = [], [], []
     for text in texts:
         parsed = await agent.parse_message(text)
         ranking = parsed.get("intent_ranking", [])
         acted.append(parsed["intent"]["name"])
         top.append(next(e["name"] for e in ranking if e["name"] != FALLBACK))
-        crisis.append(max((e["confidence"] for e in ranking if e["name"] == CRISIS_INTENT), default=0.0))
+        crisis.append(parsed.get(PROBABILITY, 0.0))
     return top, acted, crisis
 
 
@@ -62,7 +63,9 @@ def crisis_report(agent: Agent, train: list[tuple[str, str]], path: Path, show_e
     crisis = current_content().crisis
     systems = {
         "safety net as deployed (model + patterns)": [a == CRISIS_INTENT for a in acted],
-        f"model alone (crisis >= {crisis.model_threshold})": [c >= crisis.model_threshold for c in model_confidence],
+        f"crisis classifier alone (>= {crisis.model_threshold})": [
+            c >= crisis.model_threshold for c in model_confidence
+        ],
         "patterns alone (content/crisis.yml)": [detect(t, crisis) is not None for t in texts],
         "baseline: TF-IDF + log. regression": [p == CRISIS_INTENT for p in baseline_predictions(train, texts)],
     }

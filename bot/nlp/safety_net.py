@@ -7,12 +7,17 @@ the rules for `crisis` override whatever the conversation was doing. When
 the model said `crisis` but the safety net disagrees (a figure of speech),
 the next intent takes its place. The patterns are read from
 content/crisis.yml at run time: editing them needs no retraining.
+
+"The model" here is the binary crisis classifier of `bot.nlp.crisis_model`,
+trained in this component at `rasa train` and stored with the Rasa model;
+its probability is in the parse result as `crisis_probability`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import joblib
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -20,23 +25,33 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from sklearn.pipeline import Pipeline
 
 from bot.content import current_content
+from bot.nlp import crisis_model
 from bot.safety import CRISIS_INTENT, SIGNAL_ENTITY, detect
 
-
-def _crisis_confidence(message: Message) -> float:
-    ranking = message.get(INTENT_RANKING_KEY) or []
-    return max((e.get("confidence") or 0.0 for e in ranking if e.get("name") == CRISIS_INTENT), default=0.0)
+MODEL_FILE = "crisis_model.joblib"
+PROBABILITY = "crisis_probability"
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class SafetyNet(GraphComponent, IntentClassifier):
-    """Overrides the intent with `crisis` when the model or the patterns see danger."""
+    """Overrides the intent with `crisis` when the crisis classifier or the patterns see danger."""
+
+    def __init__(
+        self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource, model: Pipeline | None = None
+    ) -> None:
+        self._config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self._model = model
 
     @classmethod
     def required_components(cls) -> list[type]:
-        return [IntentClassifier]
+        # It trains on the raw examples; at run time config.yml puts it after the intent classifier.
+        return []
 
     @classmethod
     def create(
@@ -46,7 +61,31 @@ class SafetyNet(GraphComponent, IntentClassifier):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> SafetyNet:
-        return cls()
+        return cls(config, model_storage, resource)
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"C": 16.0}
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [m for m in training_data.intent_examples if m.get(TEXT)]
+        labels = [m.get(INTENT) == CRISIS_INTENT for m in examples]
+        self._model = crisis_model.fit([m.get(TEXT) for m in examples], labels, self._config["C"])
+        with self._model_storage.write_to(self._resource) as directory:
+            joblib.dump(self._model, directory / MODEL_FILE)
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> SafetyNet:
+        with model_storage.read_from(resource) as directory:
+            return cls(config, model_storage, resource, joblib.load(directory / MODEL_FILE))
 
     def process(self, messages: list[Message]) -> list[Message]:
         crisis = current_content().crisis
@@ -54,7 +93,9 @@ class SafetyNet(GraphComponent, IntentClassifier):
             text = message.get(TEXT) or ""
             if text.startswith("/"):
                 continue  # a button's payload, not words typed by a person
-            signal = detect(text, crisis, CRISIS_INTENT, _crisis_confidence(message))
+            probability = crisis_model.probability(self._model, text) if self._model is not None else 0.0
+            message.set(PROBABILITY, probability, add_to_output=True)
+            signal = detect(text, crisis, CRISIS_INTENT, probability)
             if signal is None:
                 self._undo_model_crisis(message)
                 continue

@@ -1,0 +1,34 @@
+"""A binary crisis / not-crisis classifier, trained with the assistant at `rasa train`.
+
+The intent classifier weighs `crisis` against 30 other intents, and adding
+crisis examples there pulls topic questions towards it (docs/nlu-benchmark.md).
+This model answers only one question, "does this message signal danger?",
+from character and word n-grams, with the classes balanced. It is fitted on
+the same NLU training data (crisis examples against everything else), and its
+threshold lives in content/crisis.yml (`model_threshold`).
+"""
+
+from __future__ import annotations
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline, make_pipeline, make_union
+
+from bot.safety import normalise
+
+
+def build(regularisation: float) -> Pipeline:
+    features = make_union(
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
+        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
+    )
+    return make_pipeline(features, LogisticRegression(C=regularisation, class_weight="balanced", max_iter=3000))
+
+
+def fit(texts: list[str], is_crisis: list[bool], regularisation: float) -> Pipeline:
+    """`regularisation` is LogisticRegression's C, set in config.yml and chosen on the crisis dev sets."""
+    return build(regularisation).fit([normalise(t) for t in texts], is_crisis)
+
+
+def probability(model: Pipeline, text: str) -> float:
+    return float(model.predict_proba([normalise(text)])[0][1])
