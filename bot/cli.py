@@ -3,8 +3,10 @@
     echo "$PASSWORD" | cjg staff add anna --password-stdin --name "Anna de Vries"
     cjg staff list
     cjg staff disable anna
+    cjg purge --days 30     # forget conversations quiet for 30 days (run it daily, e.g. from cron)
 
-It works on the database the gateway uses (CJG_DB_PATH, default var/cjg.db).
+It works on the databases the gateway and Rasa use (CJG_DB_PATH, default
+var/cjg.db, and CJG_TRACKER_DB_PATH, default var/rasa-tracker.db).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import argparse
 import getpass
 import sys
 
+from bot import retention
+from bot.config import get_settings
 from bot.staff import accounts
 from bot.store import db_path, open_store
 
@@ -46,6 +50,14 @@ def _staff_disable(args: argparse.Namespace) -> None:
     print(f"Disabled {args.username}; their sessions have ended.")
 
 
+def _purge(args: argparse.Namespace) -> None:
+    done = retention.purge(open_store(), get_settings().tracker_db_path, args.days)
+    print(
+        f"Removed {done.conversations} conversations quiet for {args.days} days or more: {done.messages} messages, "
+        f"{done.handoffs} closed hand-offs, {done.tracker_events} Rasa tracker events."
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="cjg", description="CJG Assistent administration.")
     groups = main.add_subparsers(dest="group", required=True)
@@ -59,6 +71,9 @@ def parser() -> argparse.ArgumentParser:
     disable = staff.add_parser("disable", help="disable a worker and end their sessions")
     disable.add_argument("username")
     disable.set_defaults(run=_staff_disable)
+    purge = groups.add_parser("purge", help="forget conversations that have been quiet for some days")
+    purge.add_argument("--days", type=int, required=True, help="how many quiet days before a conversation goes")
+    purge.set_defaults(run=_purge)
     return main
 
 
@@ -66,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         args.run(args)
-    except accounts.AccountError as error:
+    except ValueError as error:  # AccountError, and a bad --days
         print(f"cjg: {error}", file=sys.stderr)
         return 1
     return 0
