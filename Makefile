@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 SPACY_PIPELINE := build/spacy/nl_cjg
 MODEL := models/cjg.tar.gz
-TRAINING_INPUTS := config.yml domain.yml bot/nlp/safety_net.py bot/nlp/crisis_model.py $(shell find data -name '*.yml' 2>/dev/null)
+TRAINING_INPUTS := config.yml domain.yml bot/nlp/safety_net.py bot/nlp/crisis_model.py $(wildcard nlu_safety/*.yml) $(shell find data -name '*.yml' 2>/dev/null)
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2

@@ -111,7 +111,10 @@ def main() -> None:
         "--crisis",
         type=Path,
         nargs="+",
-        default=[ROOT / "tests" / "safety" / f"{name}.yml" for name in ("crisis_set", "crisis_dev", "crisis_dev2")],
+        default=[
+            ROOT / "tests" / "safety" / f"{name}.yml"
+            for name in ("crisis_set", "crisis_dev", "crisis_dev2", "crisis_dev3")
+        ],
         help="labelled crisis sets: the held-out test set, then the development sets used for tuning",
     )
     parser.add_argument("--allow-overlap", action="store_true", help="for a dev set: drop sentences also in training")

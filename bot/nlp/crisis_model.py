@@ -10,6 +10,10 @@ threshold lives in content/crisis.yml (`model_threshold`).
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
+import yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline, make_union
@@ -28,6 +32,21 @@ def build(regularisation: float) -> Pipeline:
 def fit(texts: list[str], is_crisis: list[bool], regularisation: float) -> Pipeline:
     """`regularisation` is LogisticRegression's C, set in config.yml and chosen on the crisis dev sets."""
     return build(regularisation).fit([normalise(t) for t in texts], is_crisis)
+
+
+def extra_examples(path: Path | None) -> tuple[list[str], list[bool]]:
+    """Examples for this model only (`crisis:` and `not_crisis:` lists), which the intent classifier never sees."""
+    if path is None:
+        return [], []
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    if set(data) != {"crisis", "not_crisis"} or not all(isinstance(t, str) for v in data.values() for t in v):
+        raise ValueError(f"{path}: needs exactly two lists of texts, 'crisis' and 'not_crisis'")
+    return data["crisis"] + data["not_crisis"], [True] * len(data["crisis"]) + [False] * len(data["not_crisis"])
+
+
+def file_digest(path: Path | None) -> str | None:
+    """Changes when the extra examples change, so Rasa retrains this model (and only this one)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest() if path else None
 
 
 def probability(model: Pipeline, text: str) -> float:

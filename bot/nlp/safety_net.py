@@ -65,12 +65,18 @@ class SafetyNet(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"C": 16.0}
+        return {"C": 16.0, "extra_examples": None}
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        return crisis_model.file_digest(config.get("extra_examples"))
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [m for m in training_data.intent_examples if m.get(TEXT)]
-        labels = [m.get(INTENT) == CRISIS_INTENT for m in examples]
-        self._model = crisis_model.fit([m.get(TEXT) for m in examples], labels, self._config["C"])
+        extra_texts, extra_labels = crisis_model.extra_examples(self._config.get("extra_examples"))
+        texts = [m.get(TEXT) for m in examples] + extra_texts
+        labels = [m.get(INTENT) == CRISIS_INTENT for m in examples] + extra_labels
+        self._model = crisis_model.fit(texts, labels, self._config["C"])
         with self._model_storage.write_to(self._resource) as directory:
             joblib.dump(self._model, directory / MODEL_FILE)
         return self._resource

@@ -1,5 +1,7 @@
 """The safety net's binary crisis classifier: trained from examples, a probability out."""
 
+import pytest
+
 from bot.nlp import crisis_model
 
 CRISIS = ["ik wil niet meer leven", "hij heeft me bedreigd met een mes", "ik snij mezelf elke avond",
@@ -13,3 +15,17 @@ def test_it_learns_crisis_from_ordinary_and_gives_a_probability() -> None:
     danger = crisis_model.probability(model, "Ik wil niet meer leven, echt niet")
     sleep = crisis_model.probability(model, "Mijn dochter van 3 wil niet slapen")
     assert 0.0 <= sleep < 0.5 < danger <= 1.0
+
+
+def test_extra_examples_are_read_and_checked(tmp_path) -> None:
+    good = tmp_path / "extra.yml"
+    good.write_text('crisis:\n  - "ik wil er niet meer zijn"\nnot_crisis:\n  - "ik schaam me dood"\n', encoding="utf-8")
+    assert crisis_model.extra_examples(good) == (["ik wil er niet meer zijn", "ik schaam me dood"], [True, False])
+    before = crisis_model.file_digest(good)
+    good.write_text('crisis:\n  - "ik wil dood"\nnot_crisis: []\n', encoding="utf-8")
+    assert crisis_model.file_digest(good) != before  # so Rasa retrains the classifier
+    bad = tmp_path / "bad.yml"
+    bad.write_text("crisis: [1, 2]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="crisis"):
+        crisis_model.extra_examples(bad)
+    assert crisis_model.extra_examples(None) == ([], [])
