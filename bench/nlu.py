@@ -1,7 +1,7 @@
 """NLU benchmark: the trained model on the held-out set, next to a baseline.
 
-The held-out set (tests/nlu/heldout/) and the labelled crisis set
-(tests/safety/crisis_set.yml) are never used for training. The baseline,
+The held-out set (tests/nlu/heldout/) and the two labelled crisis test sets
+(tests/safety/crisis_set.yml, crisis_test3.yml) are never used for training. The baseline,
 TF-IDF word n-grams with logistic regression, is trained on the same training
 data and scored on the same sets in this same run, so the figures can be
 compared directly.
@@ -34,6 +34,8 @@ from bot.safety import CRISIS_INTENT, detect
 
 ROOT = Path(__file__).resolve().parent.parent
 FALLBACK = "nlu_fallback"
+# Never tuned on: `--errors` does not list their misses, so nobody fixes them one by one.
+TEST_SETS = ("crisis_set", "crisis_test3")
 
 
 def examples(path: Path) -> list[tuple[str, str]]:
@@ -113,9 +115,9 @@ def main() -> None:
         nargs="+",
         default=[
             ROOT / "tests" / "safety" / f"{name}.yml"
-            for name in ("crisis_set", "crisis_dev", "crisis_dev2", "crisis_dev3")
+            for name in (*TEST_SETS, "crisis_dev", "crisis_dev2", "crisis_dev3", "crisis_dev4")
         ],
-        help="labelled crisis sets: the held-out test set, then the development sets used for tuning",
+        help="labelled crisis sets: the two held-out test sets, then the development sets used for tuning",
     )
     parser.add_argument("--allow-overlap", action="store_true", help="for a dev set: drop sentences also in training")
     parser.add_argument("--errors", action="store_true", help="list every misclassified held-out message")
@@ -169,7 +171,7 @@ def main() -> None:
         print(f"  {g} -> {p}: {n}")
     for path in args.crisis:
         if path.exists():
-            crisis_report(agent, train, path, args.errors and path.name != "crisis_set.yml")
+            crisis_report(agent, train, path, args.errors and path.stem not in TEST_SETS)
 
 
 if __name__ == "__main__":

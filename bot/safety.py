@@ -1,10 +1,12 @@
 """The safety net: does a message signal danger, of which kind, and which lines help.
 
-Two parts work together. The language model's `crisis` intent catches the
-many ways people say things; the patterns in content/crisis.yml catch what
-the model may miss, and name the kind. Figures of speech ("ik ga dood van
-schaamte") keep the model alone from firing, and a negation just before a
-pattern ("ze wil niet dood") keeps the pattern from firing.
+Two parts work together. The crisis classifier catches the many ways people
+say things; the patterns in content/crisis.yml catch what the model may miss,
+and name the kind. Figures of speech ("ik ga dood van schaamte") keep the
+model alone from firing, and a negation just before a pattern ("ze wil niet
+dood") keeps the pattern from firing. A message that is about a danger rather
+than in one (a school project, the news, something long past and handled)
+sets off neither, unless it also says the danger is here again.
 """
 
 from __future__ import annotations
@@ -47,14 +49,33 @@ class Kind(BaseModel):
         return value
 
 
+class AboutDanger(BaseModel):
+    """Contexts that show a message talks about a danger, and words that say it is present after all."""
+
+    contexts: list[str]
+    unless: list[str]
+
+    @validator("contexts", "unless", each_item=True)
+    def _compiles(cls, value: str) -> str:
+        re.compile(value)
+        return value
+
+
 class CrisisContent(BaseModel):
     model_threshold: float = Field(ge=0.0, le=1.0)
+    model_sure: float = Field(ge=0.0, le=1.0)
     intro: dict[str, str]
     handoff_offer: str
     handoff_buttons: list[Button]
     lines: dict[str, Line]
     kinds: dict[str, Kind]
     figures_of_speech: list[str]
+    about_danger: AboutDanger
+
+    @validator("figures_of_speech", each_item=True)
+    def _figure_compiles(cls, value: str) -> str:
+        re.compile(value)
+        return value
 
     @validator("kinds")
     def _known_kinds(cls, kinds: dict[str, Kind], values: dict) -> dict[str, Kind]:
@@ -83,6 +104,13 @@ class CrisisContent(BaseModel):
     def compiled_figures(self) -> list[re.Pattern[str]]:
         return [re.compile(p) for p in self.figures_of_speech]
 
+    @cached_property
+    def compiled_about(self) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+        return (
+            [re.compile(p) for p in self.about_danger.contexts],
+            [re.compile(p) for p in self.about_danger.unless],
+        )
+
 
 @dataclass(frozen=True)
 class Signal:
@@ -103,27 +131,48 @@ def _negated(text: str, start: int) -> bool:
     return bool(_NEGATION.search(" ".join(before.split()[-3:])))
 
 
+def without_figures(text: str, crisis: CrisisContent) -> str:
+    """The text with its figures of speech blanked out.
+
+    Blanking keeps a pattern from reading "ik wil dood van schaamte" as "ik
+    wil dood", while "ik schaam me dood en ik wil dood" still matches.
+    """
+    for figure in crisis.compiled_figures:
+        text = figure.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
 def rule_kinds(text: str, crisis: CrisisContent) -> list[str]:
-    """The kinds whose patterns match, not counting negated matches."""
+    """The kinds whose patterns match outside figures of speech, not counting negated matches."""
+    literal = without_figures(text, crisis)
     found = []
     for kind, (patterns, exceptions) in crisis.compiled.items():
         if any(e.search(text) for e in exceptions):
             continue
         for pattern in patterns:
-            if any(not _negated(text, m.start()) for m in pattern.finditer(text)):
+            if any(not _negated(literal, m.start()) for m in pattern.finditer(literal)):
                 found.append(kind)
                 break
     return found
 
 
+def about_danger(text: str, crisis: CrisisContent) -> bool:
+    """The message talks about a danger (a school project, the news, the past) and does not say it is here now."""
+    contexts, unless = crisis.compiled_about
+    return any(c.search(text) for c in contexts) and not any(u.search(text) for u in unless)
+
+
 def detect(text: str, crisis: CrisisContent, intent: str | None = None, confidence: float = 0.0) -> Signal | None:
     """Combine the model's verdict with the patterns; None when there is no danger signal."""
     clean = normalise(text)
+    if about_danger(clean, crisis):
+        return None
     by_rule = rule_kinds(clean, crisis)
+    figurative = any(f.search(clean) for f in crisis.compiled_figures)
     by_model = (
         intent == CRISIS_INTENT
         and confidence >= crisis.model_threshold
-        and not any(f.search(clean) for f in crisis.compiled_figures)
+        and (not figurative or confidence >= crisis.model_sure)
     )
     if not by_rule and not by_model:
         return None

@@ -34,19 +34,27 @@ def fit(texts: list[str], is_crisis: list[bool], regularisation: float) -> Pipel
     return build(regularisation).fit([normalise(t) for t in texts], is_crisis)
 
 
-def extra_examples(path: Path | None) -> tuple[list[str], list[bool]]:
+def extra_examples(paths: list[str | Path]) -> tuple[list[str], list[bool]]:
     """Examples for this model only (`crisis:` and `not_crisis:` lists), which the intent classifier never sees."""
-    if path is None:
-        return [], []
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    if set(data) != {"crisis", "not_crisis"} or not all(isinstance(t, str) for v in data.values() for t in v):
-        raise ValueError(f"{path}: needs exactly two lists of texts, 'crisis' and 'not_crisis'")
-    return data["crisis"] + data["not_crisis"], [True] * len(data["crisis"]) + [False] * len(data["not_crisis"])
+    texts: list[str] = []
+    labels: list[bool] = []
+    for path in paths:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        if set(data) != {"crisis", "not_crisis"} or not all(isinstance(t, str) for v in data.values() for t in v):
+            raise ValueError(f"{path}: needs exactly two lists of texts, 'crisis' and 'not_crisis'")
+        texts += data["crisis"] + data["not_crisis"]
+        labels += [True] * len(data["crisis"]) + [False] * len(data["not_crisis"])
+    return texts, labels
 
 
-def file_digest(path: Path | None) -> str | None:
+def files_digest(paths: list[str | Path]) -> str | None:
     """Changes when the extra examples change, so Rasa retrains this model (and only this one)."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest() if path else None
+    if not paths:
+        return None
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()
 
 
 def probability(model: Pipeline, text: str) -> float:

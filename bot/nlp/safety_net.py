@@ -65,15 +65,15 @@ class SafetyNet(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"C": 16.0, "extra_examples": None}
+        return {"C": 16.0, "extra_examples": []}
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
-        return crisis_model.file_digest(config.get("extra_examples"))
+        return crisis_model.files_digest(config.get("extra_examples") or [])
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [m for m in training_data.intent_examples if m.get(TEXT)]
-        extra_texts, extra_labels = crisis_model.extra_examples(self._config.get("extra_examples"))
+        extra_texts, extra_labels = crisis_model.extra_examples(self._config.get("extra_examples") or [])
         texts = [m.get(TEXT) for m in examples] + extra_texts
         labels = [m.get(INTENT) == CRISIS_INTENT for m in examples] + extra_labels
         self._model = crisis_model.fit(texts, labels, self._config["C"])

@@ -17,15 +17,20 @@ def test_it_learns_crisis_from_ordinary_and_gives_a_probability() -> None:
     assert 0.0 <= sleep < 0.5 < danger <= 1.0
 
 
-def test_extra_examples_are_read_and_checked(tmp_path) -> None:
-    good = tmp_path / "extra.yml"
-    good.write_text('crisis:\n  - "ik wil er niet meer zijn"\nnot_crisis:\n  - "ik schaam me dood"\n', encoding="utf-8")
-    assert crisis_model.extra_examples(good) == (["ik wil er niet meer zijn", "ik schaam me dood"], [True, False])
-    before = crisis_model.file_digest(good)
-    good.write_text('crisis:\n  - "ik wil dood"\nnot_crisis: []\n', encoding="utf-8")
-    assert crisis_model.file_digest(good) != before  # so Rasa retrains the classifier
+def test_extra_examples_are_read_from_several_files_and_checked(tmp_path) -> None:
+    first, second = tmp_path / "parents.yml", tmp_path / "youth.yml"
+    first.write_text('crisis: ["ik wil er niet meer zijn"]\nnot_crisis: ["ik schaam me dood"]\n', encoding="utf-8")
+    second.write_text('crisis: []\nnot_crisis:\n  - "ik ga dood van verveling"\n', encoding="utf-8")
+    assert crisis_model.extra_examples([first, second]) == (
+        ["ik wil er niet meer zijn", "ik schaam me dood", "ik ga dood van verveling"],
+        [True, False, False],
+    )
+    before = crisis_model.files_digest([first, second])
+    second.write_text('crisis:\n  - "ik wil dood"\nnot_crisis: []\n', encoding="utf-8")
+    assert crisis_model.files_digest([first, second]) != before  # so Rasa retrains the classifier
     bad = tmp_path / "bad.yml"
     bad.write_text("crisis: [1, 2]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="crisis"):
-        crisis_model.extra_examples(bad)
-    assert crisis_model.extra_examples(None) == ([], [])
+        crisis_model.extra_examples([first, bad])
+    assert crisis_model.extra_examples([]) == ([], [])
+    assert crisis_model.files_digest([]) is None

@@ -37,11 +37,21 @@ def test_no_example_has_two_intents() -> None:
 
 def _training_texts() -> set[str]:
     """Everything a model learns from: the NLU data, and the crisis classifier's own examples."""
-    extra = yaml.safe_load((ROOT / "nlu_safety" / "crisis_extra.yml").read_text(encoding="utf-8"))
-    return _nlu_examples(ROOT / "data" / "nlu") | {t.lower() for v in extra.values() for t in v}
+    texts = _nlu_examples(ROOT / "data" / "nlu")
+    for path in (ROOT / "nlu_safety").glob("*.yml"):
+        extra = yaml.safe_load(path.read_text(encoding="utf-8"))
+        texts |= {t.lower() for v in extra.values() for t in v}
+    return texts
 
 
-@pytest.mark.parametrize("name", ["crisis_set", "crisis_dev3"])  # the test set and the blind dev set
+def test_the_crisis_classifier_learns_from_every_extra_file() -> None:
+    config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
+    (net,) = [c for c in config["pipeline"] if c["name"].endswith("SafetyNet")]
+    assert sorted(net["extra_examples"]) == sorted(f"nlu_safety/{p.name}" for p in (ROOT / "nlu_safety").glob("*.yml"))
+
+
+# the two test sets, and the dev sets that were blind when they were first used
+@pytest.mark.parametrize("name", ["crisis_set", "crisis_test3", "crisis_dev3", "crisis_dev4"])
 def test_crisis_evaluation_sets_are_not_in_the_training_data(name: str) -> None:
     items = yaml.safe_load((ROOT / "tests" / "safety" / f"{name}.yml").read_text())["items"]
     assert len(items) >= 150

@@ -48,9 +48,52 @@ def test_the_model_alone_fires_without_naming_a_kind() -> None:
     assert signal is not None and signal.kinds == () and signal.by_model and not signal.by_rule
 
 
-def test_a_figure_of_speech_overrules_the_model_not_the_rules() -> None:
-    assert detect("ik ga dood van schaamte", CRISIS, "crisis", 0.95) is None
-    assert detect("ik schaam me dood en ik wil dood", CRISIS, "crisis", 0.95) is not None
+def test_a_figure_of_speech_overrules_an_unsure_model_and_is_not_read_by_the_rules() -> None:
+    assert detect("ik ga dood van schaamte", CRISIS, "crisis", 0.8) is None
+    assert detect("ik wil dood van schaamte", CRISIS) is None
+    assert detect("ik schaam me dood en ik wil dood", CRISIS, "crisis", 0.8) is not None
+
+
+def test_a_very_sure_model_is_not_overruled_by_an_everyday_context() -> None:
+    text = "ik zit hier met een pleister op mijn pols en ik zie het echt niet meer zitten"
+    assert CRISIS.model_threshold <= 0.8 < CRISIS.model_sure <= 0.95
+    assert detect(text, CRISIS, "crisis", 0.8) is None
+    assert detect(text, CRISIS, "crisis", 0.95) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn zoon moet een spreekbeurt houden over kindermishandeling, waar vindt hij informatie?",
+        "wat is grooming?",
+        "mijn dochter vroeg wat zelfbeschadiging betekent, ze las het in een boek",
+        "op het nieuws was een vermist meisje en nu is mijn zoontje bang",
+        "stel dat mijn kind ooit gepest wordt en zichzelf iets aan wil doen, wat doe ik dan?",
+        "drie jaar geleden sneed ik mezelf, ik heb therapie gehad en het gaat nu goed",
+    ],
+)
+def test_talking_about_a_danger_is_not_being_in_one(text: str) -> None:
+    """Not even a sure model sets off the net for a school project, the news or a past that is handled."""
+    assert detect(text, CRISIS, "crisis", 0.99) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "drie jaar geleden sneed ik mezelf, ik had therapie, maar gisteren heb ik het weer gedaan",
+        "wat is de snelste manier om dood te gaan",
+        "mijn arm zit vol sneetjes, wat zeg ik als iemand vraagt wat dat is",
+        "ik moet een werkstuk maken maar vorig jaar begon mijn vader me te slaan en het gebeurt nog steeds",
+    ],
+)
+def test_a_danger_here_now_is_not_silenced_by_those_contexts(text: str) -> None:
+    assert detect(text, CRISIS, "crisis", 0.99) is not None
+
+
+def test_a_filmpje_is_not_a_film() -> None:
+    """The figure "film" must not hide a threat with a video of the person."""
+    assert detect("hij heeft een filmpje van me en wil meer", CRISIS, "crisis", 0.8) is not None
+    assert detect("we keken een horrorfilm en nu is ze doodsbang", CRISIS, "crisis", 0.8) is None
 
 
 def test_an_unsure_model_does_not_fire() -> None:
