@@ -155,6 +155,9 @@ def main() -> None:
         print(f"{name:44} {accuracy:9.3f} {macro_f1:9.3f} {seconds:8.1f}")
     fallbacks = sum(1 for a in acted if a == FALLBACK)
     print(f"Held-out messages sent to the 'Bedoel je ...?' fallback: {fallbacks} of {len(acted)}")
+    everyday = [a for g, a in zip(gold, acted, strict=True) if g != CRISIS_INTENT]
+    alarms = sum(1 for a in everyday if a == CRISIS_INTENT)
+    print(f"Held-out everyday messages answered with the crisis lines: {alarms} of {len(everyday)}")
     topic_gold = [(g, p) for g, p in zip(gold, top, strict=True) if g.startswith("topic_")]
     topic_accuracy = sum(g == p for g, p in topic_gold) / len(topic_gold)
     print(f"Topic questions only (top intent): accuracy {topic_accuracy:.3f} on {len(topic_gold)}")

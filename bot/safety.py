@@ -67,6 +67,7 @@ class CrisisContent(BaseModel):
     intro: dict[str, str]
     handoff_offer: str
     handoff_buttons: list[Button]
+    help_title: str
     lines: dict[str, Line]
     kinds: dict[str, Kind]
     figures_of_speech: list[str]

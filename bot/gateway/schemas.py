@@ -39,6 +39,16 @@ class BotMessage(BaseModel):
     meta: dict[str, Any] = {}
 
 
+class HelpLine(BaseModel):
+    name: str
+    text: str
+
+
+class HelpResponse(BaseModel):
+    title: str
+    lines: list[HelpLine]
+
+
 class HandoffState(BaseModel):
     id: str
     status: str

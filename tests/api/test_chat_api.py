@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bot.config import get_settings
+from bot.content import load_content
 from bot.gateway.app import create_app
 
 
@@ -83,6 +84,19 @@ def test_chat_page_is_served(client) -> None:
     assert response.status_code == 200
     assert "<title>Chat met de CJG Assistent</title>" in response.text
     assert client.get("/static/chat.js").status_code == 200
+
+
+def test_the_help_lines_come_from_content_and_need_no_assistant(client) -> None:
+    """The chat page always shows the day-and-night lines; they are served even while Rasa is down."""
+    response = client.get("/api/chat/help")
+    assert response.status_code == 200
+    body = response.json()
+    crisis = load_content().crisis
+    assert body["title"] == crisis.help_title
+    assert [line["text"] for line in body["lines"]] == [line.text for line in crisis.lines.values()]
+    numbers = " ".join(line["text"] for line in body["lines"])
+    for number in ("112", "0800-2000", "0800-0113", "0800-0432"):
+        assert number in numbers
 
 
 def test_wrong_method_is_a_4xx_not_a_500(client) -> None:

@@ -75,6 +75,11 @@ def test_a_parent_and_a_worker_in_two_browsers(browser: Browser, stack: Stack) -
     parent_page.goto(f"{stack.gateway_url}/")
     parent = Parent(parent_page)
     expect(parent.replies.first).to_contain_text("digitale assistent", timeout=TIMEOUT_MS)
+    # The day-and-night lines are one tap away in the header, whatever the safety net makes of a message.
+    help_panel = parent_page.locator("#help")
+    help_panel.locator("summary").click()
+    for line in current_content().crisis.lines.values():
+        expect(help_panel).to_contain_text(line.text)
 
     # The worker opens the inbox first, so a live chat is offered.
     worker = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()

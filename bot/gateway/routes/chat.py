@@ -17,7 +17,15 @@ from sse_starlette.sse import EventSourceResponse
 
 from bot.gateway.deps import ContentDep, RasaDep, StoreDep
 from bot.gateway.rasa_client import RasaUnavailable
-from bot.gateway.schemas import CONVERSATION_ID, BotMessage, ChatRequest, ChatResponse, ErrorResponse
+from bot.gateway.schemas import (
+    CONVERSATION_ID,
+    BotMessage,
+    ChatRequest,
+    ChatResponse,
+    ErrorResponse,
+    HelpLine,
+    HelpResponse,
+)
 from bot.handoff import live, queue
 from bot.safety import SIGNAL_ENTITY, Signal, detect
 from bot.transcript import BOT, append, last_seq, to_person_after
@@ -79,6 +87,15 @@ async def chat(body: ChatRequest, rasa: RasaDep, db: StoreDep, content: ContentD
         append(db, cid, BOT, message.text, buttons=[b.dict() for b in message.buttons],
                meta={**message.meta, **meta}, handoff_id=handoff.id if handoff and handoff.live else None)  # fmt: skip
     return ChatResponse(messages=_messages(db, cid, last), handoff=live.handoff_meta(handoff))
+
+
+@router.get("/help", response_model=HelpResponse)
+async def help_lines(content: ContentDep) -> HelpResponse:
+    """The day-and-night lines, always on the chat page: the safety net may miss a danger, these never go away."""
+    crisis = content.crisis
+    return HelpResponse(
+        title=crisis.help_title, lines=[HelpLine(name=line.name, text=line.text) for line in crisis.lines.values()]
+    )
 
 
 @router.get("/{conversation_id}/messages", response_model=ChatResponse)

@@ -136,6 +136,22 @@
     for (const m of body.messages) receive(m);
     follow(body.handoff);
   }
+  // The day-and-night lines stay in the header, whatever the assistant makes of a message.
+  async function showHelp() {
+    const res = await fetch("/api/chat/help");
+    if (!res.ok) return;
+    const body = await res.json();
+    const panel = document.getElementById("help");
+    panel.querySelector("summary").textContent = body.title;
+    const list = panel.querySelector("ul");
+    for (const line of body.lines) {
+      const li = document.createElement("li");
+      li.textContent = line.text;
+      list.appendChild(li);
+    }
+    panel.hidden = false;
+  }
+  showHelp();
   if (!sessionStorage.getItem("cjg-greeted")) {
     sessionStorage.setItem("cjg-greeted", "1");
     send("/greet", null, true);
