@@ -160,7 +160,8 @@ def rule_kinds(text: str, crisis: CrisisContent) -> list[str]:
 def about_danger(text: str, crisis: CrisisContent) -> bool:
     """The message talks about a danger (a school project, the news, the past) and does not say it is here now."""
     contexts, unless = crisis.compiled_about
-    return any(c.search(text) for c in contexts) and not any(u.search(text) for u in unless)
+    about = any(not _negated(text, m.start()) for c in contexts for m in c.finditer(text))  # "niet voor een werkstuk"
+    return about and not any(u.search(text) for u in unless)
 
 
 def detect(text: str, crisis: CrisisContent, intent: str | None = None, confidence: float = 0.0) -> Signal | None:
