@@ -27,6 +27,15 @@ _NEGATION = re.compile(r"\b(niet|geen|nooit|nee)\b")
 _CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(maar|want|alleen)\b")
 
 
+def _pattern(value: str) -> str:
+    """A regular expression that compiles; the error names the field, so staff can find their typo."""
+    try:
+        re.compile(value)
+    except re.error as error:
+        raise ValueError(f"not a valid pattern {value!r}: {error}") from error
+    return value
+
+
 class Line(BaseModel):
     name: str
     text: str
@@ -37,10 +46,7 @@ class Kind(BaseModel):
     patterns: list[str]
     except_: list[str] = Field([], alias="except")
 
-    @validator("patterns", "except_", each_item=True)
-    def _compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
+    _compiles = validator("patterns", "except_", each_item=True, allow_reuse=True)(_pattern)
 
     @validator("lines")
     def _every_asker(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -55,10 +61,7 @@ class AboutDanger(BaseModel):
     contexts: list[str]
     unless: list[str]
 
-    @validator("contexts", "unless", each_item=True)
-    def _compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
+    _compiles = validator("contexts", "unless", each_item=True, allow_reuse=True)(_pattern)
 
 
 class CrisisContent(BaseModel):
@@ -73,10 +76,7 @@ class CrisisContent(BaseModel):
     figures_of_speech: list[str]
     about_danger: AboutDanger
 
-    @validator("figures_of_speech", each_item=True)
-    def _figure_compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
+    _figures_compile = validator("figures_of_speech", each_item=True, allow_reuse=True)(_pattern)
 
     @validator("kinds")
     def _known_kinds(cls, kinds: dict[str, Kind], values: dict) -> dict[str, Kind]:

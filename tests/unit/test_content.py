@@ -106,3 +106,11 @@ def test_an_edit_is_live_without_restart(content_copy: Path, monkeypatch) -> Non
     path = content_copy / "topics" / "slapen" / "0-4.md"
     path.write_text(path.read_text().replace(before.split(".")[0], "Nieuwe eerste zin van het CJG", 1))
     assert current_content().answer("slapen", "0-4").intro.startswith("Nieuwe eerste zin van het CJG")
+
+
+def test_a_broken_safety_context_is_refused_with_its_place(content_copy: Path) -> None:
+    """A typo in a regular expression must stop the start-up, not silence the safety net."""
+    path = content_copy / "crisis.yml"
+    path.write_text(path.read_text().replace('    - "(profiel)?werkstuk', '    - "((profiel)?werkstuk', 1))
+    with pytest.raises(ContentError, match=r"(?s)crisis\.yml.*about_danger -> contexts -> 0.*not a valid pattern"):
+        load_content(content_copy)
