@@ -30,7 +30,7 @@ from sklearn.pipeline import make_pipeline
 
 from bot.content import current_content
 from bot.nlp.safety_net import PROBABILITY
-from bot.safety import CRISIS_INTENT, detect
+from bot.safety import CRISIS_INTENT, SIGNAL_ENTITY, detect, lines_for
 
 ROOT = Path(__file__).resolve().parent.parent
 FALLBACK = "nlu_fallback"
@@ -43,17 +43,33 @@ def examples(path: Path) -> list[tuple[str, str]]:
     return [(m.get("text"), m.get("intent")) for m in data.intent_examples]
 
 
-async def model_predictions(agent: Agent, texts: list[str]) -> tuple[list[str], list[str], list[float]]:
+async def model_predictions(
+    agent: Agent, texts: list[str]
+) -> tuple[list[str], list[str], list[float], list[tuple[str, ...]]]:
     """The model's top intent, what the assistant acts on (fallback and safety net included),
-    and the crisis classifier's probability."""
-    top, acted, crisis = [], [], []
+    the crisis classifier's probability, and the danger kinds the safety net named."""
+    top, acted, crisis, kinds = [], [], [], []
     for text in texts:
         parsed = await agent.parse_message(text)
         ranking = parsed.get("intent_ranking", [])
         acted.append(parsed["intent"]["name"])
         top.append(next(e["name"] for e in ranking if e["name"] != FALLBACK))
         crisis.append(parsed.get(PROBABILITY, 0.0))
-    return top, acted, crisis
+        kinds.append(tuple(e["value"] for e in parsed.get("entities", []) if e["entity"] == SIGNAL_ENTITY))
+    return top, acted, crisis, kinds
+
+
+def right_lines(items: list[dict], acted: list[str], kinds: list[tuple[str, ...]]) -> tuple[int, int]:
+    """Of the crisis messages the net caught: how many, and how many got every line their labelled kinds call for."""
+    crisis = current_content().crisis
+    caught = complete = 0
+    for item, intent, named in zip(items, acted, kinds, strict=True):
+        if item["crisis"] and intent == CRISIS_INTENT:
+            caught += 1
+            given = {line.name for line in lines_for(named, item["asker"], crisis)}
+            needed = {line.name for line in lines_for(item["kinds"], item["asker"], crisis)}
+            complete += needed <= given
+    return caught, complete
 
 
 def crisis_report(agent: Agent, train: list[tuple[str, str]], path: Path, show_errors: bool) -> None:
@@ -61,7 +77,7 @@ def crisis_report(agent: Agent, train: list[tuple[str, str]], path: Path, show_e
     items = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
     texts = [item["text"] for item in items]
     gold = [bool(item["crisis"]) for item in items]
-    _, acted, model_confidence = asyncio.run(model_predictions(agent, texts))
+    _, acted, model_confidence, kinds = asyncio.run(model_predictions(agent, texts))
     crisis = current_content().crisis
     systems = {
         "safety net as deployed (model + patterns)": [a == CRISIS_INTENT for a in acted],
@@ -78,6 +94,8 @@ def crisis_report(agent: Agent, train: list[tuple[str, str]], path: Path, show_e
         hits = sum(p and g for p, g in zip(predicted, gold, strict=True))
         false = sum(p and not g for p, g in zip(predicted, gold, strict=True))
         print(f"{name:44} {hits / positives:9.3f} {false / (len(gold) - positives):11.3f}")
+    caught, complete = right_lines(items, acted, kinds)
+    print(f"Crisis messages caught that got every line their kinds call for: {complete} of {caught}")
     if show_errors:
         deployed = systems["safety net as deployed (model + patterns)"]
         for text, p, g in zip(texts, deployed, gold, strict=True):
@@ -138,7 +156,7 @@ def main() -> None:
 
     agent = Agent.load(str(args.model))
     started = time.perf_counter()
-    top, acted, _ = asyncio.run(model_predictions(agent, texts))
+    top, acted, _, _ = asyncio.run(model_predictions(agent, texts))
     model_seconds = time.perf_counter() - started
     started = time.perf_counter()
     base = baseline_predictions(train, texts)

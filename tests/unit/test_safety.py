@@ -21,6 +21,11 @@ CRISIS = load_content().crisis
         ("ik ben bang dat ik mijn baby iets aandoe", "parent_overload"),
         ("mijn dochter van 14 is sinds gisteren weg en neemt niet op", "missing"),
         ("iemand dreigt mijn naaktfoto's te verspreiden als ik niet betaal", "exploitation"),
+        # a parent gone is neglect, not (only) a missing child: Veilig Thuis belongs in the lines
+        ("mijn vader is al vier dagen weg en ik ben 11", "neglect"),
+        ("onze dochter van 15 is weggelopen en slaapt bij een oudere man", "exploitation"),
+        ("hij schreef dat hij zich iets aandoet als ze het uitmaakt", "suicide"),
+        ("mijn man zegt dat hij zichzelf en de kinderen iets aandoet", "violence"),
     ],
 )
 def test_rules_name_the_kind(text: str, kind: str) -> None:
