@@ -2,9 +2,9 @@
 
 Two parts work together. The crisis classifier catches the many ways people
 say things; the patterns in content/crisis.yml catch what the model may miss,
-and name the kind. Figures of speech ("ik ga dood van schaamte") keep the
-model alone from firing, and a negation just before a pattern ("ze wil niet
-dood") keeps the pattern from firing. A message that is about a danger rather
+and name the kind. Figures of speech ("ik ga dood van schaamte") are not
+read by the patterns and keep an unsure model from firing, and a negation
+just before a pattern ("ze wil niet dood") keeps the pattern from firing. A message that is about a danger rather
 than in one (a school project, the news, something long past and handled)
 sets off neither, unless it also says the danger is here again.
 """
