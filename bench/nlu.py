@@ -35,7 +35,7 @@ from bot.safety import CRISIS_INTENT, SIGNAL_ENTITY, detect, lines_for
 ROOT = Path(__file__).resolve().parent.parent
 FALLBACK = "nlu_fallback"
 # Never tuned on: `--errors` does not list their misses, so nobody fixes them one by one.
-TEST_SETS = ("crisis_set", "crisis_test3", "crisis_test4", "crisis_test5")
+TEST_SETS = ("crisis_set", "crisis_test3", "crisis_test4", "crisis_test5", "crisis_test6")
 
 
 def examples(path: Path) -> list[tuple[str, str]]:
@@ -88,7 +88,7 @@ def crisis_report(agent: Agent, train: list[tuple[str, str]], path: Path, show_e
         "baseline: TF-IDF + log. regression": [p == CRISIS_INTENT for p in baseline_predictions(train, texts)],
     }
     positives = sum(gold)
-    print(f"\nSafety net on {path.relative_to(ROOT)}: {positives} crisis, {len(gold) - positives} not crisis")
+    print(f"\nSafety net on {path.resolve().relative_to(ROOT)}: {positives} crisis, {len(gold) - positives} not crisis")
     print(f"{'system':44} {'recall':>9} {'false pos.':>11}")
     for name, predicted in systems.items():
         hits = sum(p and g for p, g in zip(predicted, gold, strict=True))

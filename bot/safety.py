@@ -2,11 +2,12 @@
 
 Two parts work together. The crisis classifier catches the many ways people
 say things; the patterns in content/crisis.yml catch what the model may miss,
-and name the kind. Figures of speech ("ik ga dood van schaamte") are not
-read by the patterns and keep an unsure model from firing, and a negation
-just before a pattern ("ze wil niet dood") keeps the pattern from firing. A message that is about a danger rather
-than in one (a school project, the news, something long past and handled)
-sets off neither, unless it also says the danger is here again.
+and name the kind. Figures of speech ("ik ga dood van schaamte") are not read
+by the patterns, and a negation just before a pattern ("ze wil niet dood")
+keeps it from firing. A message that is about a danger rather than in one (a
+school project, the news, something long past and handled) sets off no
+pattern. Both keep an unsure classifier from firing; a sure one
+(`model_sure`) is not overruled.
 """
 
 from __future__ import annotations
@@ -164,18 +165,13 @@ def about_danger(text: str, crisis: CrisisContent) -> bool:
     return about and not any(u.search(text) for u in unless)
 
 
-def detect(text: str, crisis: CrisisContent, intent: str | None = None, confidence: float = 0.0) -> Signal | None:
-    """Combine the model's verdict with the patterns; None when there is no danger signal."""
+def detect(text: str, crisis: CrisisContent, probability: float = 0.0) -> Signal | None:
+    """Combine the classifier's probability with the patterns; None when there is no danger signal."""
     clean = normalise(text)
-    if about_danger(clean, crisis):
-        return None
-    by_rule = rule_kinds(clean, crisis)
-    figurative = any(f.search(clean) for f in crisis.compiled_figures)
-    by_model = (
-        intent == CRISIS_INTENT
-        and confidence >= crisis.model_threshold
-        and (not figurative or confidence >= crisis.model_sure)
-    )
+    about = about_danger(clean, crisis)
+    by_rule = [] if about else rule_kinds(clean, crisis)
+    everyday = about or any(f.search(clean) for f in crisis.compiled_figures)
+    by_model = probability >= crisis.model_threshold and (not everyday or probability >= crisis.model_sure)
     if not by_rule and not by_model:
         return None
     return Signal(kinds=tuple(by_rule), by_rule=bool(by_rule), by_model=by_model)

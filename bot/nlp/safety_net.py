@@ -69,7 +69,7 @@ class SafetyNet(GraphComponent, IntentClassifier):
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
-        return crisis_model.files_digest(config.get("extra_examples") or [])
+        return crisis_model.training_digest(config.get("extra_examples") or [])
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [m for m in training_data.intent_examples if m.get(TEXT)]
@@ -101,7 +101,7 @@ class SafetyNet(GraphComponent, IntentClassifier):
                 continue  # a button's payload, not words typed by a person
             probability = crisis_model.probability(self._model, text) if self._model is not None else 0.0
             message.set(PROBABILITY, probability, add_to_output=True)
-            signal = detect(text, crisis, CRISIS_INTENT, probability)
+            signal = detect(text, crisis, probability)
             if signal is None:
                 self._undo_model_crisis(message)
                 continue

@@ -25,12 +25,29 @@ def test_extra_examples_are_read_from_several_files_and_checked(tmp_path) -> Non
         ["ik wil er niet meer zijn", "ik schaam me dood", "ik ga dood van verveling"],
         [True, False, False],
     )
-    before = crisis_model.files_digest([first, second])
+    before = crisis_model.training_digest([first, second])
     second.write_text('crisis:\n  - "ik wil dood"\nnot_crisis: []\n', encoding="utf-8")
-    assert crisis_model.files_digest([first, second]) != before  # so Rasa retrains the classifier
+    assert crisis_model.training_digest([first, second]) != before  # so Rasa retrains the classifier
     bad = tmp_path / "bad.yml"
     bad.write_text("crisis: [1, 2]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="crisis"):
         crisis_model.extra_examples([first, bad])
     assert crisis_model.extra_examples([]) == ([], [])
-    assert crisis_model.files_digest([]) is None
+
+
+def test_the_training_digest_covers_the_feature_code(tmp_path, monkeypatch) -> None:
+    """A change to how features are made must retrain the classifier, even with the same examples."""
+    code = tmp_path / "crisis_model.py"
+    code.write_text("features = 1\n", encoding="utf-8")
+    monkeypatch.setattr(crisis_model, "__file__", str(code))
+    before = crisis_model.training_digest([])
+    code.write_text("features = 2\n", encoding="utf-8")
+    assert crisis_model.training_digest([]) != before
+
+
+def test_words_after_a_negation_are_marked_within_their_clause() -> None:
+    assert crisis_model.mark_negation("ik ben niet bang dat ik haar iets aandoe") == (
+        "ik ben niet NEG_bang NEG_dat NEG_ik NEG_haar iets aandoe"
+    )
+    assert crisis_model.mark_negation("ze wil niet dood, ze is somber") == "ze wil niet NEG_dood , ze is somber"
+    assert crisis_model.mark_negation("niemand mist me maar ik blijf") == "niemand NEG_mist NEG_me maar ik blijf"

@@ -48,22 +48,26 @@ def test_ordinary_worries_do_not_fire(text: str) -> None:
     assert detect(text, CRISIS) is None
 
 
+UNSURE = (CRISIS.model_threshold + CRISIS.model_sure) / 2  # enough to fire, not enough to overrule a context
+SURE = CRISIS.model_sure
+
+
 def test_the_model_alone_fires_without_naming_a_kind() -> None:
-    signal = detect("ik zie het nergens meer zitten en heb een plan", CRISIS, "crisis", 0.9)
+    signal = detect("ik zie het nergens meer zitten en heb een plan", CRISIS, 0.9)
     assert signal is not None and signal.kinds == () and signal.by_model and not signal.by_rule
 
 
 def test_a_figure_of_speech_overrules_an_unsure_model_and_is_not_read_by_the_rules() -> None:
-    assert detect("ik ga dood van schaamte", CRISIS, "crisis", 0.8) is None
+    assert CRISIS.model_threshold < UNSURE < CRISIS.model_sure
+    assert detect("ik ga dood van schaamte", CRISIS, UNSURE) is None
     assert detect("ik wil dood van schaamte", CRISIS) is None
-    assert detect("ik schaam me dood en ik wil dood", CRISIS, "crisis", 0.8) is not None
+    assert detect("ik schaam me dood en ik wil dood", CRISIS, UNSURE) is not None
 
 
-def test_a_very_sure_model_is_not_overruled_by_an_everyday_context() -> None:
+def test_a_sure_model_is_not_overruled_by_an_everyday_context() -> None:
     text = "ik zit hier met een pleister op mijn pols en ik zie het echt niet meer zitten"
-    assert CRISIS.model_threshold <= 0.8 < CRISIS.model_sure <= 0.95
-    assert detect(text, CRISIS, "crisis", 0.8) is None
-    assert detect(text, CRISIS, "crisis", 0.95) is not None
+    assert detect(text, CRISIS, UNSURE) is None
+    assert detect(text, CRISIS, SURE) is not None
 
 
 @pytest.mark.parametrize(
@@ -78,8 +82,10 @@ def test_a_very_sure_model_is_not_overruled_by_an_everyday_context() -> None:
     ],
 )
 def test_talking_about_a_danger_is_not_being_in_one(text: str) -> None:
-    """Not even a sure model sets off the net for a school project, the news or a past that is handled."""
-    assert detect(text, CRISIS, "crisis", 0.99) is None
+    """A school project, the news or a past that is handled sets off no pattern, and only a sure model."""
+    assert detect(text, CRISIS) is None
+    assert detect(text, CRISIS, UNSURE) is None
+    assert detect(text, CRISIS, SURE) is not None
 
 
 @pytest.mark.parametrize(
@@ -93,17 +99,17 @@ def test_talking_about_a_danger_is_not_being_in_one(text: str) -> None:
     ],
 )
 def test_a_danger_here_now_is_not_silenced_by_those_contexts(text: str) -> None:
-    assert detect(text, CRISIS, "crisis", 0.99) is not None
+    assert detect(text, CRISIS, UNSURE) is not None
 
 
 def test_a_filmpje_is_not_a_film() -> None:
     """The figure "film" must not hide a threat with a video of the person."""
-    assert detect("hij heeft een filmpje van me en wil meer", CRISIS, "crisis", 0.8) is not None
-    assert detect("we keken een horrorfilm en nu is ze doodsbang", CRISIS, "crisis", 0.8) is None
+    assert detect("hij heeft een filmpje van me en wil meer", CRISIS, UNSURE) is not None
+    assert detect("we keken een horrorfilm en nu is ze doodsbang", CRISIS, UNSURE) is None
 
 
 def test_an_unsure_model_does_not_fire() -> None:
-    assert detect("het is allemaal zo zwaar", CRISIS, "crisis", 0.3) is None
+    assert detect("het is allemaal zo zwaar", CRISIS, CRISIS.model_threshold - 0.01) is None
 
 
 @pytest.mark.parametrize(
