@@ -40,6 +40,7 @@ def test_rules_name_the_kind(text: str, kind: str) -> None:
         "hij slaat zijn broertje als hij boos is",
         "ik ga dood van schaamte",
         "ze wil niet dood, ze is alleen somber",
+        "ik ben niet bang dat ik haar iets aandoe hoor, ik ben gewoon moe van het nachtvoeden",
         "mijn dochter vroeg wat doodgaan is",
         "we vonden haar meteen terug, ze was even weggelopen in de winkel",
     ],
