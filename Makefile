@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help setup run test lint format validate unit conversations bench-nlu lock clean
+.PHONY: help setup run test lint format validate unit conversations bench-nlu bench-authors lock clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ test: lint validate unit conversations ## Set up and run every test
 
 bench-nlu: setup ## NLU accuracy on the held-out set, next to a TF-IDF baseline
 	$(PY) -m bench.nlu
+
+bench-authors: setup ## The safety net on each classifier-example file, trained without it (leave one author out)
+	$(PY) -m bench.authors
 
 lock: ## Re-pin requirements.lock from a fresh resolve of pyproject.toml
 	rm -rf build/lockvenv && "$$(scripts/find-python310.sh)" -m venv build/lockvenv

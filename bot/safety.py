@@ -7,7 +7,9 @@ by the patterns, and a negation just before a pattern ("ze wil niet dood")
 keeps it from firing. A message that is about a danger rather than in one (a
 school project, the news, something long past and handled) sets off no
 pattern. Both keep an unsure classifier from firing; a sure one
-(`model_sure`) is not overruled.
+(`model_sure`) is not overruled. Topic words ("zelfmoord", "loverboy") come
+up in questions about a danger as often as in one, so they never fire on
+their own: when the classifier fires, they name the kind, and so the lines.
 """
 
 from __future__ import annotations
@@ -45,9 +47,10 @@ class Line(BaseModel):
 class Kind(BaseModel):
     lines: dict[str, list[str]]
     patterns: list[str]
+    topic_words: list[str] = []
     except_: list[str] = Field([], alias="except")
 
-    _compiles = validator("patterns", "except_", each_item=True, allow_reuse=True)(_pattern)
+    _compiles = validator("patterns", "topic_words", "except_", each_item=True, allow_reuse=True)(_pattern)
 
     @validator("lines")
     def _every_asker(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -103,6 +106,14 @@ class CrisisContent(BaseModel):
         }
 
     @cached_property
+    def compiled_topics(self) -> dict[str, tuple[list[re.Pattern[str]], list[re.Pattern[str]]]]:
+        """Per kind: the words that name it, and the same exceptions."""
+        return {
+            name: ([re.compile(p) for p in kind.topic_words], [re.compile(p) for p in kind.except_])
+            for name, kind in self.kinds.items()
+        }
+
+    @cached_property
     def compiled_figures(self) -> list[re.Pattern[str]]:
         return [re.compile(p) for p in self.figures_of_speech]
 
@@ -144,11 +155,11 @@ def without_figures(text: str, crisis: CrisisContent) -> str:
     return text
 
 
-def rule_kinds(text: str, crisis: CrisisContent) -> list[str]:
-    """The kinds whose patterns match outside figures of speech, not counting negated matches."""
+def rule_kinds(text: str, crisis: CrisisContent, *, topics: bool = False) -> list[str]:
+    """The kinds whose patterns (or, with `topics`, topic words) match outside figures of speech, not negated."""
     literal = without_figures(text, crisis)
     found = []
-    for kind, (patterns, exceptions) in crisis.compiled.items():
+    for kind, (patterns, exceptions) in (crisis.compiled_topics if topics else crisis.compiled).items():
         if any(e.search(text) for e in exceptions):
             continue
         for pattern in patterns:
@@ -174,7 +185,8 @@ def detect(text: str, crisis: CrisisContent, probability: float = 0.0) -> Signal
     by_model = probability >= crisis.model_threshold and (not everyday or probability >= crisis.model_sure)
     if not by_rule and not by_model:
         return None
-    return Signal(kinds=tuple(by_rule), by_rule=bool(by_rule), by_model=by_model)
+    kinds = by_rule + [k for k in rule_kinds(clean, crisis, topics=True) if k not in by_rule] if by_model else by_rule
+    return Signal(kinds=tuple(kinds), by_rule=bool(by_rule), by_model=by_model)
 
 
 def lines_for(kinds: tuple[str, ...] | list[str], asker: str | None, crisis: CrisisContent) -> list[Line]:

@@ -108,9 +108,16 @@ def test_an_edit_is_live_without_restart(content_copy: Path, monkeypatch) -> Non
     assert current_content().answer("slapen", "0-4").intro.startswith("Nieuwe eerste zin van het CJG")
 
 
-def test_a_broken_safety_context_is_refused_with_its_place(content_copy: Path) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "place"),
+    [
+        ('    - "(profiel)?werkstuk', '    - "((profiel)?werkstuk', r"about_danger -> contexts -> 0"),
+        ('topic_words: ["zelfmoord', 'topic_words: ["(zelfmoord', r"kinds -> suicide -> topic_words -> 0"),
+    ],
+)
+def test_a_broken_safety_pattern_is_refused_with_its_place(content_copy: Path, old: str, new: str, place: str) -> None:
     """A typo in a regular expression must stop the start-up, not silence the safety net."""
     path = content_copy / "crisis.yml"
-    path.write_text(path.read_text().replace('    - "(profiel)?werkstuk', '    - "((profiel)?werkstuk', 1))
-    with pytest.raises(ContentError, match=r"(?s)crisis\.yml.*about_danger -> contexts -> 0.*not a valid pattern"):
+    path.write_text(path.read_text().replace(old, new, 1))
+    with pytest.raises(ContentError, match=rf"(?s)crisis\.yml.*{place}.*not a valid pattern"):
         load_content(content_copy)

@@ -109,6 +109,37 @@ def test_a_filmpje_is_not_a_film() -> None:
     assert detect("we keken een horrorfilm en nu is ze doodsbang", CRISIS, UNSURE) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoe praat ik met mijn kind over zelfmoord nadat we een serie hebben gekeken?",
+        "lol mijn vriendin noemt haar nieuwe vriend een loverboy omdat hij steeds bloemen geeft",
+        "wat zijn signalen van zelfbeschadiging bij pubers?",
+    ],
+)
+def test_a_topic_word_alone_does_not_fire(text: str) -> None:
+    """Words that name a danger come up in questions about it; only the classifier decides on them."""
+    assert detect(text, CRISIS, CRISIS.model_threshold - 0.01) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("mijn dochter is gisteren verkracht door een jongen van school", "abuse"),
+        ("ik wordt gechanteerd met een foto", "exploitation"),
+        ("ik denk de hele dag aan zelfmoord", "suicide"),
+    ],
+)
+def test_a_topic_word_names_the_kind_when_the_model_fires(text: str, kind: str) -> None:
+    signal = detect(text, CRISIS, UNSURE)
+    assert signal is not None and kind in signal.kinds and signal.by_model
+
+
+def test_a_negated_topic_word_names_no_kind() -> None:
+    signal = detect("ik ben niet misbruikt, maar mijn vader slaat me wel", CRISIS, UNSURE)
+    assert signal is not None and "abuse" not in signal.kinds and "violence" in signal.kinds
+
+
 def test_an_unsure_model_does_not_fire() -> None:
     assert detect("het is allemaal zo zwaar", CRISIS, CRISIS.model_threshold - 0.01) is None
 
