@@ -26,8 +26,8 @@ from bot.triage.protocol import SIGNAL_KINDS
 CRISIS_INTENT = "crisis"
 SIGNAL_ENTITY = "signal_kind"  # the entity that carries each kind from the NLU to the actions
 ASKERS = ("ouder", "jongere")
-_NEGATION = re.compile(r"\b(niet|geen|nooit|nee)\b")
-_CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(maar|want|alleen)\b")
+_NEGATION = re.compile(r"\b(niet|geen|nooit|nee|not|never|no|don'?t|doesn'?t|isn'?t)\b")  # Dutch, and English for those who write it
+_CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(maar|want|alleen|but)\b")
 
 
 def _pattern(value: str) -> str:

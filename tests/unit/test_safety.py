@@ -140,6 +140,29 @@ def test_a_negated_topic_word_names_no_kind() -> None:
     assert signal is not None and "abuse" not in signal.kinds and "violence" in signal.kinds
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("sorry my dutch is bad, my daughter wants to die and she has pills", "suicide"),
+        ("my stepdad beats me when he is drunk", "violence"),
+        ("i am so tired, i am afraid i will hurt my baby", "parent_overload"),
+        ("our son is missing since this afternoon", "missing"),
+    ],
+)
+def test_a_parent_writing_english_is_heard(text: str, kind: str) -> None:
+    """The classifier learned Dutch; a parent in danger who writes English still gets the lines."""
+    signal = detect(text, CRISIS)
+    assert signal is not None and kind in signal.kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my son hit his head at school, should i worry?", "she is not suicidal, just sad", "he doesn't want to die, he is only sad"],
+)
+def test_english_everyday_and_negated_do_not_fire(text: str) -> None:
+    assert detect(text, CRISIS) is None
+
+
 def test_an_unsure_model_does_not_fire() -> None:
     assert detect("het is allemaal zo zwaar", CRISIS, CRISIS.model_threshold - 0.01) is None
 
