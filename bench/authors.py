@@ -33,11 +33,23 @@ def safety_net_config() -> dict:
     return next(c for c in config["pipeline"] if c["name"].endswith("SafetyNet"))
 
 
-def held_out_probabilities(held_out: str, files: list[str], base: tuple[list[str], list[bool]], c: float) -> list[float]:
-    texts, labels = list(base[0]), list(base[1])
+def held_out_probabilities(held_out: str, files: list[str], base: tuple[list, list], c: float) -> list[float]:
+    """The classifier's probabilities on one author's file, trained on the NLU data and the other files."""
     others = crisis_model.extra_examples([ROOT / f for f in files if f != held_out])
-    model = crisis_model.fit(texts + others[0], labels + others[1], c)
-    return [float(p) for p in model.predict_proba([normalise(t) for t in crisis_model.extra_examples([ROOT / held_out])[0]])[:, 1]]
+    model = crisis_model.fit(base[0] + others[0], base[1] + others[1], c)
+    texts = crisis_model.extra_examples([ROOT / held_out])[0]
+    return [float(p) for p in model.predict_proba([normalise(t) for t in texts])[:, 1]]
+
+
+def errors(gold: list[bool], predicted: list[bool]) -> list[int]:
+    """Crisis messages missed, and false alarms."""
+    pairs = list(zip(gold, predicted, strict=True))
+    return [sum(g and not p for g, p in pairs), sum(p and not g for g, p in pairs)]
+
+
+def row(name: str, counts: list[int]) -> str:
+    cells = "   ".join(f"{counts[i]:5} / {counts[i + 1]:<5}" for i in (2, 4, 6))
+    return f"{name:30} {counts[0]:6} {counts[1]:5}   {cells}"
 
 
 def main() -> None:
@@ -50,23 +62,20 @@ def main() -> None:
     probabilities = Parallel(n_jobs=2)(delayed(held_out_probabilities)(f, files, base, config["C"]) for f in files)
     crisis = current_content().crisis
 
-    header = f"{'held-out author file':32} {'crisis':>6} {'not':>5}   {'net missed / FA':>16}   {'classifier':>12}   {'patterns':>12}"
-    print(header)
+    print(f"{'held-out author file':30} {'crisis':>6} {'not':>5}   missed / FA: net, classifier alone, patterns alone")
     totals = [0] * 8
-    for path, probs in zip(files, probabilities):
+    for path, probs in zip(files, probabilities, strict=True):
         texts, gold = crisis_model.extra_examples([ROOT / path])
-        net = [detect(t, crisis, p) is not None for t, p in zip(texts, probs)]
+        net = [detect(t, crisis, p) is not None for t, p in zip(texts, probs, strict=True)]
         model = [p >= crisis.model_threshold for p in probs]
         rules = [(s := detect(t, crisis)) is not None and s.by_rule for t in texts]
-        row = [sum(gold), len(gold) - sum(gold)]
-        for predicted in (net, model, rules):
-            row += [sum(g and not p for g, p in zip(gold, predicted)), sum(p and not g for g, p in zip(gold, predicted))]
-        totals = [a + b for a, b in zip(totals, row)]
-        print(f"{Path(path).stem:32} {row[0]:6} {row[1]:5}   {row[2]:7} / {row[3]:<6}   {row[4]:4} / {row[5]:<5}   {row[6]:4} / {row[7]:<5}")
-    pos, neg = totals[0], totals[1]
-    print(f"{'all authors':32} {pos:6} {neg:5}   {totals[2]:7} / {totals[3]:<6}   {totals[4]:4} / {totals[5]:<5}   {totals[6]:4} / {totals[7]:<5}")
-    for name, missed, alarms in (("net", 2, 3), ("classifier alone", 4, 5), ("patterns alone", 6, 7)):
-        print(f"{name:17} recall {1 - totals[missed] / pos:.3f}  false positives {totals[alarms] / neg:.3f}")
+        counts = [sum(gold), len(gold) - sum(gold), *errors(gold, net), *errors(gold, model), *errors(gold, rules)]
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+        print(row(Path(path).stem, counts))
+    print(row("all authors", totals))
+    for name, missed in (("net", 2), ("classifier alone", 4), ("patterns alone", 6)):
+        recall, alarms = 1 - totals[missed] / totals[0], totals[missed + 1] / totals[1]
+        print(f"{name:17} recall {recall:.3f}  false positives {alarms:.3f}")
     print(f"(threshold {crisis.model_threshold}, C {config['C']}; {time.perf_counter() - started:.0f} s)")
 
 

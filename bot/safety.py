@@ -26,7 +26,8 @@ from bot.triage.protocol import SIGNAL_KINDS
 CRISIS_INTENT = "crisis"
 SIGNAL_ENTITY = "signal_kind"  # the entity that carries each kind from the NLU to the actions
 ASKERS = ("ouder", "jongere")
-_NEGATION = re.compile(r"\b(niet|geen|nooit|nee|not|never|no|don'?t|doesn'?t|isn'?t)\b")  # Dutch, and English for those who write it
+# Dutch, and English for parents who write it
+_NEGATION = re.compile(r"\b(niet|geen|nooit|nee|not|never|no|don'?t|doesn'?t|isn'?t)\b")
 _CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(maar|want|alleen|but)\b")
 
 

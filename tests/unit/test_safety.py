@@ -157,7 +157,11 @@ def test_a_parent_writing_english_is_heard(text: str, kind: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["my son hit his head at school, should i worry?", "she is not suicidal, just sad", "he doesn't want to die, he is only sad"],
+    [
+        "my son hit his head at school, should i worry?",
+        "she is not suicidal, just sad",
+        "he doesn't want to die, he is only sad",
+    ],
 )
 def test_english_everyday_and_negated_do_not_fire(text: str) -> None:
     assert detect(text, CRISIS) is None
