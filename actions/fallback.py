@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.safety import advice
 from actions.topics import TOPIC_INTENT_PREFIX
 from bot.content import current_content
 from bot.replies import Button, Message, reply
@@ -41,6 +42,9 @@ class ActionSuggestTopics(Action):
         content = current_content()
         ranking = tracker.latest_message.get("intent_ranking") or []
         topics = candidate_topics(ranking, set(content.topics))
+        if about_danger := advice(tracker):
+            dispatcher.utter_message(json_message=about_danger[0])
+            return [UserUtteranceReverted()]
         if not topics:
             dispatcher.utter_message(json_message=reply(content.message("suggest_topics_none"), fallback=True))
             return [UserUtteranceReverted()]
@@ -60,5 +64,6 @@ class ActionOutOfScope(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         message = current_content().message("out_of_scope")
-        dispatcher.utter_message(json_message=reply(message, fallback=True, out_of_scope=True))
+        for outgoing in advice(tracker) or [reply(message, fallback=True, out_of_scope=True)]:
+            dispatcher.utter_message(json_message=outgoing)
         return []

@@ -9,8 +9,24 @@ from rasa_sdk.types import DomainDict
 
 from bot.asker import detect_asker
 from bot.content import current_content
-from bot.safety import SIGNAL_ENTITY, Signal
+from bot.safety import SIGNAL_ENTITY, TOPIC_ENTITY, Signal
 from bot.triage import flow
+
+
+def kinds_in(message: dict, entity: str) -> tuple[str, ...]:
+    """The kinds the safety net put on a message as `entity` entities, each once."""
+    return tuple(dict.fromkeys(str(e["value"]) for e in message.get("entities") or [] if e.get("entity") == entity))
+
+
+def advice(tracker: Tracker, asker: str | None = None) -> list[dict]:
+    """The reply to a message that names a danger it does not signal (where to talk about it); else nothing.
+
+    It takes the place of the topic answer, fallback or small talk, which do not cover these dangers.
+    """
+    kinds = list(kinds_in(tracker.latest_message, TOPIC_ENTITY))
+    asker = asker or tracker.get_slot("asker") or detect_asker(tracker.latest_message.get("text") or "")
+    outgoing = flow.advice_reply(current_content(), kinds, asker) if kinds else None
+    return [outgoing] if outgoing else []
 
 
 class ActionSafetyNet(Action):
@@ -19,8 +35,7 @@ class ActionSafetyNet(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         message = tracker.latest_message
-        kinds = tuple(dict.fromkeys(str(e["value"]) for e in message.get("entities") or []
-                                    if e.get("entity") == SIGNAL_ENTITY))  # fmt: skip
+        kinds = kinds_in(message, SIGNAL_ENTITY)
         asker = tracker.get_slot("triage_asker") or tracker.get_slot("asker")
         asker = asker or detect_asker(message.get("text") or "")
         signal = Signal(kinds=kinds, by_rule=bool(kinds), by_model=not kinds)

@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.safety import advice
 from bot.age import Age, parse_age
 from bot.answers import Known, answer_topic
 from bot.asker import detect_asker
@@ -49,6 +50,9 @@ class ActionAnswerTopic(Action):
         asker = detect_asker(message.get("text") or "", topic)
         known = known_from(tracker)
 
+        if about_danger := advice(tracker, asker or known.asker):  # our topic answers do not cover it
+            dispatcher.utter_message(json_message=about_danger[0])
+            return [SlotSet("asker", asker or known.asker)]
         if topic not in content.topics:
             dispatcher.utter_message(json_message=reply(content.message("age_without_topic")))
             years, band = (age.years, age.band) if age else (known.age_years, known.age_band)

@@ -25,6 +25,7 @@ from bot.triage.protocol import SIGNAL_KINDS
 
 CRISIS_INTENT = "crisis"
 SIGNAL_ENTITY = "signal_kind"  # the entity that carries each kind from the NLU to the actions
+TOPIC_ENTITY = "danger_topic"  # a kind named by a topic word in a message that signals no danger
 ASKERS = ("ouder", "jongere")
 # Dutch, and English for parents who write it
 _NEGATION = re.compile(r"\b(niet|geen|nooit|nee|not|never|no|don'?t|doesn'?t|isn'?t)\b")
@@ -73,6 +74,9 @@ class CrisisContent(BaseModel):
     model_threshold: float = Field(ge=0.0, le=1.0)
     model_sure: float = Field(ge=0.0, le=1.0)
     intro: dict[str, str]
+    advice_intro: dict[str, str]
+    advice_outro: str
+    advice_buttons: list[Button]
     handoff_offer: str
     handoff_buttons: list[Button]
     help_title: str
@@ -188,6 +192,16 @@ def detect(text: str, crisis: CrisisContent, probability: float = 0.0) -> Signal
         return None
     kinds = by_rule + [k for k in rule_kinds(clean, crisis, topics=True) if k not in by_rule] if by_model else by_rule
     return Signal(kinds=tuple(kinds), by_rule=bool(by_rule), by_model=by_model)
+
+
+def topic_kinds(text: str, crisis: CrisisContent) -> list[str]:
+    """The kinds a message names by their topic words ("hoe praat ik met mijn kind over zelfmoord?")."""
+    return rule_kinds(normalise(text), crisis, topics=True)
+
+
+def advice_lines(kinds: tuple[str, ...] | list[str], asker: str | None, crisis: CrisisContent) -> list[Line]:
+    """The lines that also give advice when there is no danger now: the kinds' lines without 112."""
+    return [line for line in lines_for(kinds, asker, crisis) if line is not crisis.lines["112"]]
 
 
 def lines_for(kinds: tuple[str, ...] | list[str], asker: str | None, crisis: CrisisContent) -> list[Line]:

@@ -5,7 +5,9 @@ Rasa decides what to do. When `bot.safety.detect` sees danger, the intent
 becomes `crisis` and each signal kind is added as a `signal_kind` entity, so
 the rules for `crisis` override whatever the conversation was doing. When
 the model said `crisis` but the safety net disagrees (a figure of speech),
-the next intent takes its place. The patterns are read from
+the next intent takes its place. A message with no danger signal that names
+a danger by its topic words gets those kinds as `danger_topic` entities, so
+the answer can add where to ask advice. The patterns are read from
 content/crisis.yml at run time: editing them needs no retraining.
 
 "The model" here is the binary crisis classifier of `bot.nlp.crisis_model`,
@@ -30,7 +32,7 @@ from sklearn.pipeline import Pipeline
 
 from bot.content import current_content
 from bot.nlp import crisis_model
-from bot.safety import CRISIS_INTENT, SIGNAL_ENTITY, detect
+from bot.safety import CRISIS_INTENT, SIGNAL_ENTITY, TOPIC_ENTITY, detect, topic_kinds
 
 MODEL_FILE = "crisis_model.joblib"
 PROBABILITY = "crisis_probability"
@@ -104,21 +106,19 @@ class SafetyNet(GraphComponent, IntentClassifier):
             signal = detect(text, crisis, probability)
             if signal is None:
                 self._undo_model_crisis(message)
+                self._add_entities(message, TOPIC_ENTITY, topic_kinds(text, crisis))
                 continue
             message.set(INTENT, {"name": CRISIS_INTENT, "confidence": 1.0}, add_to_output=True)
-            entities = list(message.get(ENTITIES) or [])
-            entities += [
-                {
-                    "entity": SIGNAL_ENTITY,
-                    "value": kind,
-                    "start": 0,
-                    "end": len(text),
-                    "extractor": "SafetyNet",
-                }
-                for kind in signal.kinds
-            ]
-            message.set(ENTITIES, entities, add_to_output=True)
+            self._add_entities(message, SIGNAL_ENTITY, signal.kinds)
         return messages
+
+    @staticmethod
+    def _add_entities(message: Message, entity: str, kinds: tuple[str, ...] | list[str]) -> None:
+        if not kinds:
+            return
+        text = message.get(TEXT) or ""
+        found = [{"entity": entity, "value": k, "start": 0, "end": len(text), "extractor": "SafetyNet"} for k in kinds]
+        message.set(ENTITIES, [*(message.get(ENTITIES) or []), *found], add_to_output=True)
 
     @staticmethod
     def _undo_model_crisis(message: Message) -> None:

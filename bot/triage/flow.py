@@ -17,7 +17,7 @@ from bot.age import Age
 from bot.answers import answer_band
 from bot.content import Content
 from bot.replies import Button, Message, reply
-from bot.safety import Signal, lines_for
+from bot.safety import Signal, advice_lines, lines_for
 from bot.triage.protocol import MULTI_ANSWER, NONE_VALUES
 from bot.triage.rules import Answers, Result
 
@@ -130,6 +130,17 @@ def crisis_reply(content: Content, signal_kinds: tuple[str, ...], asker: str | N
     lines = "\n".join(f"- {line.text}" for line in lines_for(signal_kinds, who, crisis))
     text = f"{crisis.intro[who]}\n{lines}"
     return reply(Message(text=text), safety=True, level="D", signal_kinds=list(signal_kinds), **meta)
+
+
+def advice_reply(content: Content, topic_kinds: list[str], asker: str | None) -> dict[str, Any] | None:
+    """Where to talk about a danger a message names but does not signal; None when no line but 112 fits."""
+    who = "jongere" if asker == "jongere" else "ouder"
+    lines = advice_lines(topic_kinds, who, content.crisis)
+    if not topic_kinds or not lines:
+        return None
+    crisis = content.crisis
+    text = "\n".join([crisis.advice_intro[who], *(f"- {line.text}" for line in lines), crisis.advice_outro])
+    return reply(Message(text=text, buttons=crisis.advice_buttons), advice_lines=[line.name for line in lines])
 
 
 def safety_net_replies(content: Content, signal: Signal, asker: str | None) -> list[dict[str, Any]]:

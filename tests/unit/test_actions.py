@@ -133,3 +133,46 @@ def test_capabilities_says_it_is_not_a_person(dispatcher) -> None:
     (message,) = sent(dispatcher)
     assert "geen mens" in message["text"]
     assert message["buttons"][0]["payload"] == "/request_human"
+
+
+def danger_topic(*kinds: str) -> list[dict]:
+    return [{"entity": "danger_topic", "value": kind} for kind in kinds]
+
+
+def test_a_question_about_a_danger_gets_where_to_talk_about_it_instead_of_a_topic_answer(dispatcher) -> None:
+    """The topic answers do not cover suicide: say so, give the line that also advises, no alarm."""
+    text = "hoe leg ik mijn zoon van 9 uit wat zelfmoord is? hij hoorde het woord op school"
+    tracker = make_tracker(text, "topic_dwars_gedrag", entities=danger_topic("suicide"))
+    events = ActionAnswerTopic().run(dispatcher, tracker, {})
+    (message,) = sent(dispatcher)
+    assert message["meta"] == {"advice_lines": ["113 Zelfmoordpreventie"]}
+    assert "0800-0113" in message["text"] and message["text"].endswith("Is er nu direct gevaar? Bel dan 112.")
+    assert [b["payload"] for b in message["buttons"]] == ["/request_human"]
+    assert slots_of(events) == {"asker": "ouder"}  # no topic, no triage offer to say "ja" to
+
+
+def test_a_young_person_asking_about_a_danger_gets_their_lines(dispatcher) -> None:
+    tracker = make_tracker("ik ben 15, hoe weet ik of mijn vriendin aan zelfbeschadiging doet?",
+                           "topic_somberheid", entities=danger_topic("selfharm"))  # fmt: skip
+    ActionAnswerTopic().run(dispatcher, tracker, {})
+    (message,) = sent(dispatcher)
+    assert message["meta"]["advice_lines"] == ["113 Zelfmoordpreventie", "De Kindertelefoon"]
+    assert message["text"].startswith("Daar weet ik zelf niet genoeg van.")
+
+
+def test_a_danger_with_only_an_emergency_line_gets_the_usual_answer(dispatcher) -> None:
+    """A missing child's only line is 112: that is for a danger now, not for advice."""
+    tracker = make_tracker("hoe leer ik mijn kind van 6 wat hij moet doen als hij vermist raakt in de stad?",
+                           "topic_angst", entities=danger_topic("missing"))  # fmt: skip
+    ActionAnswerTopic().run(dispatcher, tracker, {})
+    answer, *_ = sent(dispatcher)
+    assert answer["meta"]["topic"] == "angst"
+
+
+def test_an_unclear_question_or_small_talk_about_a_danger_gets_where_to_talk_about_it(dispatcher) -> None:
+    text, entities = "wat is een loverboy precies", danger_topic("exploitation")
+    ranking = [("nlu_fallback", 0.5), ("topic_media", 0.4)]
+    ActionSuggestTopics().run(dispatcher, make_tracker(text, "nlu_fallback", ranking=ranking, entities=entities), {})
+    ActionSmalltalk().run(dispatcher, make_tracker(text, "affirm", entities=entities), {})
+    for message in sent(dispatcher):
+        assert "Veilig Thuis" in message["text"] and message["meta"] == {"advice_lines": ["Veilig Thuis"]}
