@@ -96,6 +96,6 @@ def test_gibberish_gets_a_fallback_not_a_guess(conversation: Conversation) -> No
 def test_a_question_about_a_danger_gets_where_to_talk_about_it_without_alarm(conversation: Conversation) -> None:
     """A topic word ("zelfmoord") without a danger signal: no crisis reply, and no unrelated topic answer."""
     (reply,) = conversation.say("hoe leg ik mijn zoon van 9 uit wat zelfmoord is? hij hoorde het woord op school")
-    assert reply["meta"] == {"advice_lines": ["113 Zelfmoordpreventie"]}
+    assert reply["meta"]["advice_lines"] == ["113 Zelfmoordpreventie"] and "safety" not in reply["meta"]
     assert "0800-0113" in reply["text"] and "112" in reply["text"]
     assert [b["payload"] for b in reply["buttons"]] == ["/request_human"]
