@@ -16,6 +16,7 @@ import asyncio
 import logging
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -30,7 +31,7 @@ from sklearn.pipeline import make_pipeline
 
 from bot.content import current_content
 from bot.nlp.safety_net import PROBABILITY
-from bot.safety import CRISIS_INTENT, SIGNAL_ENTITY, detect, lines_for
+from bot.safety import CRISIS_INTENT, SIGNAL_ENTITY, TOPIC_ENTITY, advice_lines, detect, lines_for
 
 ROOT = Path(__file__).resolve().parent.parent
 FALLBACK = "nlu_fallback"
@@ -43,20 +44,30 @@ def examples(path: Path) -> list[tuple[str, str]]:
     return [(m.get("text"), m.get("intent")) for m in data.intent_examples]
 
 
-async def model_predictions(
-    agent: Agent, texts: list[str]
-) -> tuple[list[str], list[str], list[float], list[tuple[str, ...]]]:
-    """The model's top intent, what the assistant acts on (fallback and safety net included),
-    the crisis classifier's probability, and the danger kinds the safety net named."""
-    top, acted, crisis, kinds = [], [], [], []
+@dataclass
+class Predictions:
+    """Per message: the model's top intent, what the assistant acts on (fallback and safety net included),
+    the crisis classifier's probability, the danger kinds the safety net named, and those only talked about."""
+
+    top: list[str] = field(default_factory=list)
+    acted: list[str] = field(default_factory=list)
+    probability: list[float] = field(default_factory=list)
+    kinds: list[tuple[str, ...]] = field(default_factory=list)
+    topics: list[tuple[str, ...]] = field(default_factory=list)
+
+
+async def model_predictions(agent: Agent, texts: list[str]) -> Predictions:
+    found = Predictions()
     for text in texts:
         parsed = await agent.parse_message(text)
         ranking = parsed.get("intent_ranking", [])
-        acted.append(parsed["intent"]["name"])
-        top.append(next(e["name"] for e in ranking if e["name"] != FALLBACK))
-        crisis.append(parsed.get(PROBABILITY, 0.0))
-        kinds.append(tuple(e["value"] for e in parsed.get("entities", []) if e["entity"] == SIGNAL_ENTITY))
-    return top, acted, crisis, kinds
+        entities = parsed.get("entities", [])
+        found.acted.append(parsed["intent"]["name"])
+        found.top.append(next(e["name"] for e in ranking if e["name"] != FALLBACK))
+        found.probability.append(parsed.get(PROBABILITY, 0.0))
+        found.kinds.append(tuple(e["value"] for e in entities if e["entity"] == SIGNAL_ENTITY))
+        found.topics.append(tuple(e["value"] for e in entities if e["entity"] == TOPIC_ENTITY))
+    return found
 
 
 def right_lines(items: list[dict], acted: list[str], kinds: list[tuple[str, ...]]) -> tuple[int, int]:
@@ -77,12 +88,13 @@ def crisis_report(agent: Agent, train: list[tuple[str, str]], path: Path, show_e
     items = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
     texts = [item["text"] for item in items]
     gold = [bool(item["crisis"]) for item in items]
-    _, acted, model_confidence, kinds = asyncio.run(model_predictions(agent, texts))
+    found = asyncio.run(model_predictions(agent, texts))
+    acted, kinds = found.acted, found.kinds
     crisis = current_content().crisis
     systems = {
         "safety net as deployed (model + patterns)": [a == CRISIS_INTENT for a in acted],
         f"crisis classifier alone (>= {crisis.model_threshold})": [
-            c >= crisis.model_threshold for c in model_confidence
+            c >= crisis.model_threshold for c in found.probability
         ],
         "patterns alone (content/crisis.yml)": [detect(t, crisis) is not None for t in texts],
         "baseline: TF-IDF + log. regression": [p == CRISIS_INTENT for p in baseline_predictions(train, texts)],
@@ -96,6 +108,13 @@ def crisis_report(agent: Agent, train: list[tuple[str, str]], path: Path, show_e
         print(f"{name:44} {hits / positives:9.3f} {false / (len(gold) - positives):11.3f}")
     caught, complete = right_lines(items, acted, kinds)
     print(f"Crisis messages caught that got every line their kinds call for: {complete} of {caught}")
+    advised = [bool(t and advice_lines(t, i["asker"], crisis)) for t, i in zip(found.topics, items, strict=True)]
+    missed = [g and a != CRISIS_INTENT for g, a in zip(gold, acted, strict=True)]
+    print(
+        "Got the advice reply (a danger named, not signalled): "
+        f"{sum(a and m for a, m in zip(advised, missed, strict=True))} of {sum(missed)} missed crisis messages, "
+        f"{sum(a and not g for a, g in zip(advised, gold, strict=True))} of {len(gold) - positives} not crisis"
+    )
     if show_errors:
         deployed = systems["safety net as deployed (model + patterns)"]
         for text, p, g in zip(texts, deployed, gold, strict=True):
@@ -156,7 +175,8 @@ def main() -> None:
 
     agent = Agent.load(str(args.model))
     started = time.perf_counter()
-    top, acted, _, _ = asyncio.run(model_predictions(agent, texts))
+    found = asyncio.run(model_predictions(agent, texts))
+    top, acted = found.top, found.acted
     model_seconds = time.perf_counter() - started
     started = time.perf_counter()
     base = baseline_predictions(train, texts)
