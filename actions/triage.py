@@ -142,14 +142,46 @@ def _question(question_id: str, tracker: Tracker) -> dict[str, Any]:
 ASK_ACTIONS = [ask_action(flow.slot_for(q), partial(_question, q)) for q in QUESTION_ORDER]
 
 
+AHEAD_QUESTIONS = ("duration", "impact", "capacity", "network")  # answers that can be typed before they are asked
+
+
 class ValidateTriageForm(FormValidationAction):
     """Turns a tapped button or typed words into the protocol's answer values."""
 
     def name(self) -> str:
         return "validate_triage_form"
 
-    def _not_understood(self, dispatcher: CollectingDispatcher) -> None:
-        dispatcher.utter_message(json_message=reply(Message(text=current_content().triage.not_understood)))
+    def _unclear(self, question_id: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
+        """Not an answer to this question: perhaps one to a later question (noted), else asked again kindly."""
+        typed = "" if button_value(tracker) else str(value or "")
+        ahead = self._answered_ahead(question_id, typed, dispatcher, tracker) if typed else {}
+        if not ahead:
+            dispatcher.utter_message(json_message=reply(Message(text=current_content().triage.not_understood)))
+        return ahead
+
+    def _answered_ahead(self, current: str, text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
+        """An answer to one later, still open question typed in place of this one; noted, and said so.
+
+        Only the questions whose words are unambiguous (how long, how much, coping, help nearby), and only
+        when exactly one of them understands the text: "mijn moeder helpt veel" could be two answers.
+        """
+        triage = current_content().triage
+        found = {}
+        for question_id in QUESTION_ORDER[QUESTION_ORDER.index(current) + 1 :]:
+            if question_id in AHEAD_QUESTIONS and tracker.get_slot(flow.slot_for(question_id)) is None:
+                question = triage.questions[question_id]
+                answer = understand_single(question_id, text, question)
+                if answer is not None:
+                    found[question_id] = answer
+        if len(found) != 1:
+            return {}
+        ((question_id, answer),) = found.items()
+        question = triage.questions[question_id]
+        button = next(a.button for a in question.answers if a.value == answer)
+        asked = question.text["jongere" if _asker(tracker) == "jongere" else "ouder"]
+        noted = triage.noted_ahead.format(question=asked, answer=button.lower())
+        dispatcher.utter_message(json_message=reply(Message(text=noted), noted_ahead=question_id))
+        return {flow.slot_for(question_id): answer}
 
     def _single(self, question_id: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
         question = current_content().triage.questions[question_id]
@@ -160,8 +192,7 @@ class ValidateTriageForm(FormValidationAction):
         if question_id in ("safe_now", "harm") and answer is None:
             answer = {"affirm": "ja", "deny": "nee"}.get(intent_of(tracker))
         if answer not in allowed:
-            self._not_understood(dispatcher)
-            return {flow.slot_for(question_id): None}
+            return {flow.slot_for(question_id): None, **self._unclear(question_id, value, dispatcher, tracker)}
         return {flow.slot_for(question_id): answer}
 
     def _multi(self, question_id: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
@@ -177,8 +208,7 @@ class ValidateTriageForm(FormValidationAction):
             return {done_slot: None, f"triage_{question_id}": [*selected, tapped]}
         typed = understand_multi(question_id, str(value or ""), question)
         if not typed:
-            self._not_understood(dispatcher)
-            return {done_slot: None}
+            return {done_slot: None, **self._unclear(question_id, value, dispatcher, tracker)}
         return {done_slot: True, f"triage_{question_id}": list(dict.fromkeys([*selected, *typed]))}
 
     def validate_triage_asker(self, value: Any, dispatcher, tracker, domain) -> dict:

@@ -51,6 +51,7 @@ class TriageContent(BaseModel):
     stopped: str
     restarted: str
     skipped: str
+    noted_ahead: str
     not_understood: str
     questions: dict[str, Question]
     rules: TriageRules

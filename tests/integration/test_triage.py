@@ -185,3 +185,13 @@ def test_worry_without_a_question_is_offered_the_triage(conversation: Conversati
     assert offer["meta"]["triage_offer"] is True
     started = conversation.say("ja graag")
     assert started[-1]["meta"]["triage_question"] == "asker"
+
+
+def test_an_answer_given_early_is_noted_and_its_question_skipped(conversation: Conversation) -> None:
+    """ "al een half jaar" at the question what else plays a part: noted for 'duration', which is not asked."""
+    messages = start(conversation, "yo ik ben 15 en ik voel me echt kut de laatste tijd")
+    assert messages[-1]["meta"]["triage_question"] == "domains"
+    noted, again = conversation.say("al een half jaar")
+    assert noted["meta"]["noted_ahead"] == "duration" and "langer dan 3 maanden" in noted["text"]
+    assert again["meta"]["triage_question"] == "domains"
+    assert conversation.say(answer_payload("niets"))[-1]["meta"]["triage_question"] == "impact"

@@ -59,6 +59,30 @@ def test_unclear_answer_is_asked_again_kindly(dispatcher) -> None:
     assert "begreep ik niet" in message["text"]
 
 
+def test_an_answer_to_a_later_question_is_noted_and_this_one_asked_again(dispatcher) -> None:
+    """ "al een half jaar" when asked what else plays a part: the duration is noted, not "begreep ik niet"."""
+    tracker = make_tracker("al een half jaar", "triage_answer", slots={"triage_domains": []})
+    result = ValidateTriageForm()._multi("domains", "al een half jaar", dispatcher, tracker)
+    assert result == {"triage_domains_done": None, "triage_duration": "lang"}
+    (message,) = sent(dispatcher)
+    assert message["meta"] == {"noted_ahead": "duration"}
+    assert message["text"].startswith('Dank je, dat schrijf ik alvast op bij "Hoe lang speelt dit al?": langer dan')
+
+
+def test_an_answer_that_fits_two_later_questions_is_not_guessed(dispatcher) -> None:
+    """ "mijn moeder helpt veel" could be how much it affects life or who helps: ask again instead."""
+    tracker = make_tracker("mijn moeder helpt veel", "triage_answer")
+    result = ValidateTriageForm()._single("duration", "mijn moeder helpt veel", dispatcher, tracker)
+    assert result == {"triage_duration": None}
+    assert "begreep ik niet" in sent(dispatcher)[0]["text"]
+
+
+def test_a_later_question_already_answered_is_not_overwritten(dispatcher) -> None:
+    tracker = make_tracker("al een half jaar", "triage_answer", slots={"triage_duration": "kort"})
+    assert ValidateTriageForm()._single("capacity", "al een half jaar", dispatcher, tracker) == {
+        "triage_capacity": None}  # fmt: skip
+
+
 def test_multi_answer_buttons_collect_until_done(dispatcher) -> None:
     form = ValidateTriageForm()
     tap = lambda value, selected: make_tracker(  # noqa: E731
