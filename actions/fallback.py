@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.safety import advice
+from actions.safety import advice, check
 from actions.topics import TOPIC_INTENT_PREFIX
 from bot.content import current_content
 from bot.replies import Button, Message, reply
@@ -45,13 +45,14 @@ class ActionSuggestTopics(Action):
         if about_danger := advice(tracker):
             dispatcher.utter_message(json_message=about_danger[0])
             return [UserUtteranceReverted()]
-        if not topics:
-            dispatcher.utter_message(json_message=reply(content.message("suggest_topics_none"), fallback=True))
-            return [UserUtteranceReverted()]
-        question = content.message("suggest_topics")
-        buttons = [Button(title=content.topics[t].label, payload=f"/{TOPIC_INTENT_PREFIX}{t}") for t in topics]
-        message = Message(text=question.text, buttons=buttons)
-        dispatcher.utter_message(json_message=reply(message, fallback=True, suggested_topics=topics))
+        if topics:
+            question = content.message("suggest_topics")
+            buttons = [Button(title=content.topics[t].label, payload=f"/{TOPIC_INTENT_PREFIX}{t}") for t in topics]
+            outgoing = reply(Message(text=question.text, buttons=buttons), fallback=True, suggested_topics=topics)
+        else:
+            outgoing = reply(content.message("suggest_topics_none"), fallback=True)
+        for message in [outgoing, *check(tracker)]:
+            dispatcher.utter_message(json_message=message)
         # As Rasa's own fallback does: forget the unclear message, so the conversation goes on as before it.
         return [UserUtteranceReverted()]
 
@@ -64,6 +65,6 @@ class ActionOutOfScope(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         message = current_content().message("out_of_scope")
-        for outgoing in advice(tracker) or [reply(message, fallback=True, out_of_scope=True)]:
+        for outgoing in advice(tracker) or [reply(message, fallback=True, out_of_scope=True), *check(tracker)]:
             dispatcher.utter_message(json_message=outgoing)
         return []

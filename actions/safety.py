@@ -9,7 +9,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.asker import detect_asker
 from bot.content import current_content
-from bot.safety import SIGNAL_ENTITY, TOPIC_ENTITY, Signal
+from bot.safety import PROBABILITY, SIGNAL_ENTITY, TOPIC_ENTITY, Signal, unsure
 from bot.triage import flow
 
 
@@ -27,6 +27,25 @@ def advice(tracker: Tracker, asker: str | None = None) -> list[dict]:
     asker = asker or tracker.get_slot("asker") or detect_asker(tracker.latest_message.get("text") or "")
     outgoing = flow.advice_reply(current_content(), kinds, asker) if kinds else None
     return [outgoing] if outgoing else []
+
+
+def check(tracker: Tracker, asker: str | None = None) -> list[dict]:
+    """The lines without alarm, to go after the usual answer when the classifier was unsure; else nothing.
+
+    Once per conversation, and not after the crisis lines or the advice reply, which already gave them.
+    """
+    message = tracker.latest_message
+    if not unsure(message.get(PROBABILITY) or 0.0, current_content().crisis) or advice(tracker, asker):
+        return []
+    if tracker.get_slot("safety_signal") or any(_gave_lines(event) for event in tracker.events):
+        return []
+    asker = asker or tracker.get_slot("asker") or detect_asker(message.get("text") or "")
+    return [flow.check_reply(current_content(), asker)]
+
+
+def _gave_lines(event: dict) -> bool:
+    meta = ((event.get("data") or {}).get("custom") or {}).get("meta") or {}
+    return event.get("event") == "bot" and bool(meta.get("check_lines"))
 
 
 class ActionSafetyNet(Action):

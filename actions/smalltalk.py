@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.safety import advice
+from actions.safety import advice, check
 from bot.content import current_content
 from bot.replies import reply
 
@@ -35,6 +35,6 @@ class ActionSmalltalk(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         key = intent if intent in SMALLTALK_INTENTS else "affirm"
-        for outgoing in advice(tracker) or [reply(current_content().message(key), smalltalk=key)]:
+        for outgoing in advice(tracker) or [reply(current_content().message(key), smalltalk=key), *check(tracker)]:
             dispatcher.utter_message(json_message=outgoing)
         return []

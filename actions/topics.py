@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.safety import advice
+from actions.safety import advice, check
 from bot.age import Age, parse_age
 from bot.answers import Known, answer_topic
 from bot.asker import detect_asker
@@ -64,7 +64,7 @@ class ActionAnswerTopic(Action):
 
         offer = tracker.get_slot("triage_level") is None and not tracker.get_slot("safety_signal")
         result = answer_topic(content, topic, age, asker, known, offer_triage=offer)
-        for outgoing in result.messages:
+        for outgoing in result.messages + check(tracker, result.asker):
             dispatcher.utter_message(json_message=outgoing)
         return [
             SlotSet("topic", topic),

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import ask_action
+from actions.safety import check
 from actions.topics import TOPIC_INTENT_PREFIX, known_from
 from bot.age import Age, parse_age
 from bot.content import current_content
@@ -50,9 +51,9 @@ class ActionOfferTriage(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         triage = current_content().triage
-        dispatcher.utter_message(
-            json_message=reply(Message(text=triage.offer_worry, buttons=triage.offer_buttons), triage_offer=True)
-        )
+        offer = reply(Message(text=triage.offer_worry, buttons=triage.offer_buttons), triage_offer=True)
+        for outgoing in [offer, *check(tracker)]:
+            dispatcher.utter_message(json_message=outgoing)
         return [SlotSet("triage_offered", True)]
 
 

@@ -30,8 +30,7 @@ from sklearn.metrics import accuracy_score, f1_score
 from sklearn.pipeline import make_pipeline
 
 from bot.content import current_content
-from bot.nlp.safety_net import PROBABILITY
-from bot.safety import CRISIS_INTENT, SIGNAL_ENTITY, TOPIC_ENTITY, advice_lines, detect, lines_for
+from bot.safety import CRISIS_INTENT, PROBABILITY, SIGNAL_ENTITY, TOPIC_ENTITY, advice_lines, detect, lines_for, unsure
 
 ROOT = Path(__file__).resolve().parent.parent
 FALLBACK = "nlu_fallback"
@@ -83,6 +82,21 @@ def right_lines(items: list[dict], acted: list[str], kinds: list[tuple[str, ...]
     return caught, complete
 
 
+def lines_without_alarm(found: Predictions, askers: list[str | None]) -> tuple[list[bool], list[bool]]:
+    """Per message, as the actions decide: the advice reply (a danger named, not signalled),
+    and the check after the usual answer (the classifier unsure, no advice reply)."""
+    crisis = current_content().crisis
+    advised = [
+        a != CRISIS_INTENT and bool(t and advice_lines(t, who, crisis))
+        for a, t, who in zip(found.acted, found.topics, askers, strict=True)
+    ]
+    checked = [
+        a != CRISIS_INTENT and not d and unsure(p, crisis)
+        for a, d, p in zip(found.acted, advised, found.probability, strict=True)
+    ]
+    return advised, checked
+
+
 def crisis_report(agent: Agent, train: list[tuple[str, str]], path: Path, show_errors: bool) -> None:
     """Recall and false positives of the safety net on the labelled crisis set, next to a baseline."""
     items = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
@@ -108,12 +122,19 @@ def crisis_report(agent: Agent, train: list[tuple[str, str]], path: Path, show_e
         print(f"{name:44} {hits / positives:9.3f} {false / (len(gold) - positives):11.3f}")
     caught, complete = right_lines(items, acted, kinds)
     print(f"Crisis messages caught that got every line their kinds call for: {complete} of {caught}")
-    advised = [bool(t and advice_lines(t, i["asker"], crisis)) for t, i in zip(found.topics, items, strict=True)]
+    advised, checked = lines_without_alarm(found, [item["asker"] for item in items])
     missed = [g and a != CRISIS_INTENT for g, a in zip(gold, acted, strict=True)]
     print(
         "Got the advice reply (a danger named, not signalled): "
         f"{sum(a and m for a, m in zip(advised, missed, strict=True))} of {sum(missed)} missed crisis messages, "
         f"{sum(a and not g for a, g in zip(advised, gold, strict=True))} of {len(gold) - positives} not crisis"
+    )
+    lines = [a == CRISIS_INTENT or d or c for a, d, c in zip(acted, advised, checked, strict=True)]
+    print(
+        "Got the lines in the first reply (alarm, advice reply, or the check after the answer): "
+        f"{sum(g and x for g, x in zip(gold, lines, strict=True))} of {positives} crisis messages; "
+        f"the check: {sum(c and not g for c, g in zip(checked, gold, strict=True))} "
+        f"of {len(gold) - positives} not crisis"
     )
     if show_errors:
         deployed = systems["safety net as deployed (model + patterns)"]
@@ -196,6 +217,9 @@ def main() -> None:
     everyday = [a for g, a in zip(gold, acted, strict=True) if g != CRISIS_INTENT]
     alarms = sum(1 for a in everyday if a == CRISIS_INTENT)
     print(f"Held-out everyday messages answered with the crisis lines: {alarms} of {len(everyday)}")
+    checked = lines_without_alarm(found, [None] * len(gold))[1]
+    checks = sum(c for g, c in zip(gold, checked, strict=True) if g != CRISIS_INTENT)
+    print(f"Held-out everyday messages given the check after the answer: {checks} of {len(everyday)}")
     topic_gold = [(g, p) for g, p in zip(gold, top, strict=True) if g.startswith("topic_")]
     topic_accuracy = sum(g == p for g, p in topic_gold) / len(topic_gold)
     print(f"Topic questions only (top intent): accuracy {topic_accuracy:.3f} on {len(topic_gold)}")

@@ -26,6 +26,7 @@ from bot.triage.protocol import SIGNAL_KINDS
 CRISIS_INTENT = "crisis"
 SIGNAL_ENTITY = "signal_kind"  # the entity that carries each kind from the NLU to the actions
 TOPIC_ENTITY = "danger_topic"  # a kind named by a topic word in a message that signals no danger
+PROBABILITY = "crisis_probability"  # the classifier's probability, in the parse result of every typed message
 ASKERS = ("ouder", "jongere")
 # Dutch, and English for parents who write it
 _NEGATION = re.compile(r"\b(niet|geen|nooit|nee|not|never|no|don'?t|doesn'?t|isn'?t)\b")
@@ -73,19 +74,41 @@ class AboutDanger(BaseModel):
 class CrisisContent(BaseModel):
     model_threshold: float = Field(ge=0.0, le=1.0)
     model_sure: float = Field(ge=0.0, le=1.0)
+    check_threshold: float = Field(ge=0.0, le=1.0)
     intro: dict[str, str]
     advice_intro: dict[str, str]
+    check_intro: dict[str, str]
     advice_outro: str
     advice_buttons: list[Button]
     handoff_offer: str
     handoff_buttons: list[Button]
     help_title: str
     lines: dict[str, Line]
+    check_lines: dict[str, list[str]]
     kinds: dict[str, Kind]
     figures_of_speech: list[str]
     about_danger: AboutDanger
 
     _figures_compile = validator("figures_of_speech", each_item=True, allow_reuse=True)(_pattern)
+
+    @validator("check_threshold")
+    def _below_alarm(cls, value: float, values: dict) -> float:
+        if value > values.get("model_threshold", 1.0):
+            raise ValueError("check_threshold must not be above model_threshold")
+        return value
+
+    @validator("intro", "advice_intro", "check_intro", "check_lines")
+    def _every_asker(cls, value: dict) -> dict:
+        if set(value) != set(ASKERS):
+            raise ValueError(f"needs exactly {ASKERS}")
+        return value
+
+    @validator("check_lines")
+    def _known_check_lines(cls, value: dict[str, list[str]], values: dict) -> dict[str, list[str]]:
+        unknown = {name for names in value.values() for name in names} - set(values.get("lines", {}))
+        if unknown:
+            raise ValueError(f"unknown lines {sorted(unknown)}")
+        return value
 
     @validator("kinds")
     def _known_kinds(cls, kinds: dict[str, Kind], values: dict) -> dict[str, Kind]:
@@ -197,6 +220,15 @@ def detect(text: str, crisis: CrisisContent, probability: float = 0.0) -> Signal
 def topic_kinds(text: str, crisis: CrisisContent) -> list[str]:
     """The kinds a message names by their topic words ("hoe praat ik met mijn kind over zelfmoord?")."""
     return rule_kinds(normalise(text), crisis, topics=True)
+
+
+def unsure(probability: float, crisis: CrisisContent) -> bool:
+    """The classifier saw something, too little to raise the alarm: the answer gets the lines as a check."""
+    return probability >= crisis.check_threshold
+
+
+def check_lines(asker: str | None, crisis: CrisisContent) -> list[Line]:
+    return [crisis.lines[name] for name in crisis.check_lines[asker if asker in ASKERS else "ouder"]]
 
 
 def advice_lines(kinds: tuple[str, ...] | list[str], asker: str | None, crisis: CrisisContent) -> list[Line]:

@@ -32,10 +32,9 @@ from sklearn.pipeline import Pipeline
 
 from bot.content import current_content
 from bot.nlp import crisis_model
-from bot.safety import CRISIS_INTENT, SIGNAL_ENTITY, TOPIC_ENTITY, detect, topic_kinds
+from bot.safety import CRISIS_INTENT, PROBABILITY, SIGNAL_ENTITY, TOPIC_ENTITY, detect, topic_kinds
 
 MODEL_FILE = "crisis_model.joblib"
-PROBABILITY = "crisis_probability"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)

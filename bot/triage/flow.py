@@ -17,7 +17,7 @@ from bot.age import Age
 from bot.answers import answer_band
 from bot.content import Content
 from bot.replies import Button, Message, reply
-from bot.safety import Signal, advice_lines, lines_for
+from bot.safety import Line, Signal, advice_lines, check_lines, lines_for
 from bot.triage.protocol import MULTI_ANSWER, NONE_VALUES
 from bot.triage.rules import Answers, Result
 
@@ -126,21 +126,38 @@ def answers_from(slots: dict[str, Any], content: Content, signal: bool) -> Answe
 def crisis_reply(content: Content, signal_kinds: tuple[str, ...], asker: str | None, **meta: Any) -> dict[str, Any]:
     """The crisis lines for what was said and who asks, as one message."""
     crisis = content.crisis
-    who = "jongere" if asker == "jongere" else "ouder"
-    lines = "\n".join(f"- {line.text}" for line in lines_for(signal_kinds, who, crisis))
-    text = f"{crisis.intro[who]}\n{lines}"
+    who = _who(asker)
+    text = _with_lines(crisis.intro[who], lines_for(signal_kinds, who, crisis))
     return reply(Message(text=text), safety=True, level="D", signal_kinds=list(signal_kinds), **meta)
 
 
 def advice_reply(content: Content, topic_kinds: list[str], asker: str | None) -> dict[str, Any] | None:
     """Where to talk about a danger a message names but does not signal; None when no line but 112 fits."""
-    who = "jongere" if asker == "jongere" else "ouder"
-    lines = advice_lines(topic_kinds, who, content.crisis)
+    crisis = content.crisis
+    who = _who(asker)
+    lines = advice_lines(topic_kinds, who, crisis)
     if not topic_kinds or not lines:
         return None
-    crisis = content.crisis
-    text = "\n".join([crisis.advice_intro[who], *(f"- {line.text}" for line in lines), crisis.advice_outro])
+    text = _with_lines(crisis.advice_intro[who], lines, crisis.advice_outro)
     return reply(Message(text=text, buttons=crisis.advice_buttons), advice_lines=[line.name for line in lines])
+
+
+def check_reply(content: Content, asker: str | None) -> dict[str, Any]:
+    """The lines without alarm, after the usual answer to a message the classifier was unsure about."""
+    crisis = content.crisis
+    who = _who(asker)
+    lines = check_lines(who, crisis)
+    text = _with_lines(crisis.check_intro[who], lines, crisis.advice_outro)
+    return reply(Message(text=text), check_lines=[line.name for line in lines])
+
+
+def _who(asker: str | None) -> str:
+    """Whose lines: a young person's when we know it is one, else a parent's."""
+    return "jongere" if asker == "jongere" else "ouder"
+
+
+def _with_lines(intro: str, lines: list[Line], outro: str | None = None) -> str:
+    return "\n".join([intro, *(f"- {line.text}" for line in lines), *([outro] if outro else [])])
 
 
 def safety_net_replies(content: Content, signal: Signal, asker: str | None) -> list[dict[str, Any]]:

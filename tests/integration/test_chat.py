@@ -93,6 +93,17 @@ def test_gibberish_gets_a_fallback_not_a_guess(conversation: Conversation) -> No
     assert "topic" not in reply["meta"]
 
 
+def test_a_message_the_classifier_is_unsure_about_gets_the_lines_once_without_alarm(conversation) -> None:
+    """Enough to doubt, too little for the alarm: the usual reply, then where to talk, once per conversation."""
+    replies = conversation.say("ik kan nergens meer blij van worden")
+    *usual, check = replies
+    assert usual and not any("safety" in m["meta"] for m in replies)
+    assert check["meta"] == {"check_lines": ["De Kindertelefoon", "113 Zelfmoordpreventie"], "from": "bot"}  # "ik"
+    assert "0800-0432" in check["text"] and check["text"].endswith("Bel dan 112.")
+    again = conversation.say("mijn moeder zegt steeds dat ze het niet meer trekt met ons")
+    assert again and not any("check_lines" in m["meta"] or "safety" in m["meta"] for m in again)
+
+
 def test_a_question_about_a_danger_gets_where_to_talk_about_it_without_alarm(conversation: Conversation) -> None:
     """A topic word ("zelfmoord") without a danger signal: no crisis reply, and no unrelated topic answer."""
     (reply,) = conversation.say("hoe leg ik mijn zoon van 9 uit wat zelfmoord is? hij hoorde het woord op school")

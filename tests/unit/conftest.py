@@ -14,6 +14,8 @@ def make_tracker(
     slots: dict[str, Any] | None = None,
     entities: list[dict[str, Any]] | None = None,
     ranking: list[tuple[str, float]] | None = None,
+    probability: float | None = None,
+    events: list[dict[str, Any]] | None = None,
 ) -> Tracker:
     ranking = ranking or [(intent, 0.9)]
     latest = {
@@ -22,7 +24,9 @@ def make_tracker(
         "intent_ranking": [{"name": n, "confidence": c} for n, c in ranking],
         "entities": entities or [],
     }
-    return Tracker("test", slots or {}, latest, [], False, None, {}, "action_listen")
+    if probability is not None:
+        latest["crisis_probability"] = probability  # the safety net puts it on every typed message
+    return Tracker("test", slots or {}, latest, events or [], False, None, {}, "action_listen")
 
 
 @pytest.fixture

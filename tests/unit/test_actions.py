@@ -1,10 +1,12 @@
 """The custom actions, called as the action server calls them."""
 
+import pytest
 from rasa_sdk.events import SlotSet
 
 from actions.fallback import ActionOutOfScope, ActionSuggestTopics, candidate_topics
 from actions.smalltalk import ActionSmalltalk
 from actions.topics import ActionAnswerTopic
+from actions.triage import ActionOfferTriage
 from bot.content import current_content
 from tests.unit.conftest import make_tracker, sent
 
@@ -135,6 +137,10 @@ def test_capabilities_says_it_is_not_a_person(dispatcher) -> None:
     assert message["buttons"][0]["payload"] == "/request_human"
 
 
+CHECK = current_content().crisis.check_threshold
+PARENT_CHECK = ["Veilig Thuis", "113 Zelfmoordpreventie"]
+
+
 def danger_topic(*kinds: str) -> list[dict]:
     return [{"entity": "danger_topic", "value": kind} for kind in kinds]
 
@@ -160,13 +166,15 @@ def test_a_young_person_asking_about_a_danger_gets_their_lines(dispatcher) -> No
     assert message["text"].startswith("Daar weet ik zelf niet genoeg van.")
 
 
-def test_a_danger_with_only_an_emergency_line_gets_the_usual_answer(dispatcher) -> None:
-    """A missing child's only line is 112: that is for a danger now, not for advice."""
+@pytest.mark.parametrize(("probability", "checked"), [(0.0, False), (CHECK, True)])
+def test_a_danger_with_only_an_emergency_line_gets_the_usual_answer(dispatcher, probability, checked) -> None:
+    """A missing child's only line is 112: that is for a danger now, not for advice; an unsure one gets the check."""
     tracker = make_tracker("hoe leer ik mijn kind van 6 wat hij moet doen als hij vermist raakt in de stad?",
-                           "topic_angst", entities=danger_topic("missing"))  # fmt: skip
+                           "topic_angst", entities=danger_topic("missing"), probability=probability)  # fmt: skip
     ActionAnswerTopic().run(dispatcher, tracker, {})
-    answer, *_ = sent(dispatcher)
+    answer, *_, last = sent(dispatcher)
     assert answer["meta"]["topic"] == "angst"
+    assert ("check_lines" in last["meta"]) is checked
 
 
 def test_an_unclear_question_or_small_talk_about_a_danger_gets_where_to_talk_about_it(dispatcher) -> None:
@@ -176,3 +184,56 @@ def test_an_unclear_question_or_small_talk_about_a_danger_gets_where_to_talk_abo
     ActionSmalltalk().run(dispatcher, make_tracker(text, "affirm", entities=entities), {})
     for message in sent(dispatcher):
         assert "Veilig Thuis" in message["text"] and message["meta"] == {"advice_lines": ["Veilig Thuis"]}
+
+
+def test_an_unsure_message_gets_its_answer_then_the_lines_without_alarm(dispatcher) -> None:
+    """Too little for the alarm, enough to doubt: the answer first, then where to talk, day and night."""
+    text = "mijn peuter van 3 wil niet slapen en ik weet het niet meer"
+    tracker = make_tracker(text, "topic_slapen", probability=CHECK)
+    ActionAnswerTopic().run(dispatcher, tracker, {})
+    answer, *_, last = sent(dispatcher)
+    assert answer["meta"]["topic"] == "slapen"
+    assert last["meta"] == {"check_lines": PARENT_CHECK} and last["buttons"] == []
+    assert "0800-2000" in last["text"] and "0800-0113" in last["text"]
+    assert last["text"].endswith("Is er nu direct gevaar? Bel dan 112.")
+
+
+def test_a_young_person_gets_the_kindertelefoon_in_the_check(dispatcher) -> None:
+    tracker = make_tracker("ik ben 14 en ik kan s nachts niet slapen", "topic_slapen", probability=CHECK)
+    ActionAnswerTopic().run(dispatcher, tracker, {})
+    assert sent(dispatcher)[-1]["meta"] == {"check_lines": ["De Kindertelefoon", "113 Zelfmoordpreventie"]}
+
+
+@pytest.mark.parametrize(
+    ("probability", "slots", "events", "entities"),
+    [
+        (CHECK - 0.01, {}, [], []),  # below the check: the answer alone
+        (0.0, {}, [], []),
+        (CHECK, {"safety_signal": True}, [], []),  # the crisis lines were given already
+        (CHECK, {}, [{"event": "bot", "data": {"custom": {"meta": {"check_lines": PARENT_CHECK}}}}], []),  # once
+        (CHECK, {}, [], danger_topic("suicide")),  # the advice reply gives the lines
+    ],
+)
+def test_no_check_when_it_is_not_needed(dispatcher, probability, slots, events, entities) -> None:
+    tracker = make_tracker("mijn dochter van 8 slaapt slecht", "topic_slapen",
+                           probability=probability, slots=slots, events=events, entities=entities)  # fmt: skip
+    ActionAnswerTopic().run(dispatcher, tracker, {})
+    assert not any("check_lines" in message["meta"] for message in sent(dispatcher))
+
+
+@pytest.mark.parametrize(
+    ("action", "intent", "first_meta"),
+    [
+        (ActionSuggestTopics(), "nlu_fallback", "fallback"),
+        (ActionOutOfScope(), "out_of_scope", "out_of_scope"),
+        (ActionSmalltalk(), "greet", "smalltalk"),
+        (ActionOfferTriage(), "express_worry", "triage_offer"),
+    ],
+)
+def test_every_answer_to_a_typed_message_gets_the_check_when_unsure(dispatcher, action, intent, first_meta) -> None:
+    ranking = [(intent, 0.6), ("topic_slapen", 0.3)]
+    tracker = make_tracker("het is allemaal zo veel", intent, ranking=ranking, probability=CHECK)
+    action.run(dispatcher, tracker, {})
+    first, *_, last = sent(dispatcher)
+    assert first_meta in first["meta"]
+    assert last["meta"] == {"check_lines": PARENT_CHECK}

@@ -121,3 +121,20 @@ def test_a_broken_safety_pattern_is_refused_with_its_place(content_copy: Path, o
     path.write_text(path.read_text().replace(old, new, 1))
     with pytest.raises(ContentError, match=rf"(?s)crisis\.yml.*{place}.*not a valid pattern"):
         load_content(content_copy)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "error"),
+    [
+        ("check_threshold: 0.2", "check_threshold: 0.9", "check_threshold must not be above model_threshold"),
+        ("check_lines: {ouder: [veilig_thuis,", "check_lines: {ouder: [thuis,", r"unknown lines \['thuis'\]"),
+        ('check_lines: {ouder: [veilig_thuis, "113"], ', "check_lines: {", r"check_lines.*needs exactly"),
+    ],
+)
+def test_a_bad_check_setting_is_refused(content_copy: Path, old: str, new: str, error: str) -> None:
+    """The check after an unsure message is safety content too: a slip must stop the start-up."""
+    path = content_copy / "crisis.yml"
+    assert old in path.read_text()
+    path.write_text(path.read_text().replace(old, new, 1))
+    with pytest.raises(ContentError, match=rf"(?s)crisis\.yml.*{error}"):
+        load_content(content_copy)

@@ -63,3 +63,11 @@ def test_crisis_evaluation_sets_are_not_in_the_training_data(name: str) -> None:
     items = yaml.safe_load((ROOT / "tests" / "safety" / f"{name}.yml").read_text())["items"]
     assert len(items) >= 150
     assert {i["text"].lower() for i in items}.isdisjoint(_training_texts())
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests" / "safety" / "kept_out").glob("*.yml")), ids=lambda p: p.stem)
+def test_example_files_kept_out_of_training_are_not_in_it(path) -> None:
+    """They measure the classifier on authors it never learned from (make bench-authors)."""
+    extra = yaml.safe_load(path.read_text(encoding="utf-8"))
+    texts = {t.lower() for v in extra.values() for t in v}
+    assert len(texts) >= 300 and texts.isdisjoint(_training_texts())
