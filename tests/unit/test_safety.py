@@ -26,6 +26,13 @@ CRISIS = load_content().crisis
         ("onze dochter van 15 is weggelopen en slaapt bij een oudere man", "exploitation"),
         ("hij schreef dat hij zich iets aandoet als ze het uitmaakt", "suicide"),
         ("mijn man zegt dat hij zichzelf en de kinderen iets aandoet", "violence"),
+        # young people's own words, fourth round
+        ("echt niemand zou me nog missen", "suicide"),
+        ("mn zusje mag mn spullen hebben als ik er niet meer ben", "suicide"),
+        ("soms hoop ik dat ik doodga in mijn slaap, ik hoop dat ik doodga echt", "suicide"),
+        ("zou gwn voor een vrachtwagen stappen als ik durfde", "suicide"),
+        ("mijn polsen lijken wel een barcode", "selfharm"),
+        ("als mijn vader boos wordt pakt hij de broeksriem", "violence"),
     ],
 )
 def test_rules_name_the_kind(text: str, kind: str) -> None:
@@ -37,6 +44,9 @@ def test_rules_name_the_kind(text: str, kind: str) -> None:
     "text",
     [
         "hij is bang in het donker",
+        "wie zorgt er voor de kinderen als ik er niet meer ben? ik ben ongeneeslijk ziek",
+        "bij de kassa scan je zelf de barcode van de boodschappen",
+        "mijn zoon stopt met alles wat hij begint, eerst judo en nu weer gitaar",
         "hij slaat zijn broertje als hij boos is",
         "ik ga dood van schaamte",
         "ze wil niet dood, ze is alleen somber",
