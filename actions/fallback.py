@@ -9,27 +9,9 @@ from rasa_sdk.events import EventType, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safety import advice, check
-from actions.topics import TOPIC_INTENT_PREFIX
+from bot.answers import TOPIC_INTENT_PREFIX, candidate_topics
 from bot.content import current_content
 from bot.replies import Button, Message, reply
-
-MAX_SUGGESTIONS = 3
-MIN_SUGGESTION_CONFIDENCE = 0.05
-
-
-def candidate_topics(ranking: list[dict[str, Any]], known_topics: set[str]) -> list[str]:
-    """The most likely topics for an unclear message, best first."""
-    topics = []
-    for entry in ranking:
-        name = entry.get("name") or ""
-        topic = name[len(TOPIC_INTENT_PREFIX) :]
-        if (
-            name.startswith(TOPIC_INTENT_PREFIX)
-            and topic in known_topics
-            and (entry.get("confidence") or 0) >= MIN_SUGGESTION_CONFIDENCE
-        ):
-            topics.append(topic)
-    return topics[:MAX_SUGGESTIONS]
 
 
 class ActionSuggestTopics(Action):

@@ -7,6 +7,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.answers import candidate_topics
 from bot.asker import detect_asker
 from bot.content import current_content
 from bot.safety import PROBABILITY, SIGNAL_ENTITY, TOPIC_ENTITY, Signal, unsure
@@ -58,7 +59,9 @@ class ActionSafetyNet(Action):
         asker = tracker.get_slot("triage_asker") or tracker.get_slot("asker")
         asker = asker or detect_asker(message.get("text") or "")
         signal = Signal(kinds=kinds, by_rule=bool(kinds), by_model=not kinds)
-        for outgoing in flow.safety_net_replies(current_content(), signal, asker):
+        content = current_content()
+        likely = candidate_topics(message.get("intent_ranking") or [], set(content.topics))
+        for outgoing in flow.safety_net_replies(content, signal, asker, likely[0] if likely else None):
             dispatcher.utter_message(json_message=outgoing)
         seen = list(dict.fromkeys([*(tracker.get_slot("signal_kinds") or []), *kinds]))
         events: list[EventType] = [

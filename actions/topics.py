@@ -10,12 +10,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safety import advice, check
 from bot.age import Age, parse_age
-from bot.answers import Known, answer_topic
+from bot.answers import TOPIC_INTENT_PREFIX, Known, answer_topic
 from bot.asker import detect_asker
 from bot.content import current_content
 from bot.replies import reply
-
-TOPIC_INTENT_PREFIX = "topic_"
 
 
 def age_in_message(message: dict[str, Any]) -> Age | None:

@@ -12,8 +12,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.forms import ask_action
 from actions.safety import check
-from actions.topics import TOPIC_INTENT_PREFIX, known_from
+from actions.topics import known_from
 from bot.age import Age, parse_age
+from bot.answers import TOPIC_INTENT_PREFIX
 from bot.content import current_content
 from bot.replies import Message, reply
 from bot.triage import flow

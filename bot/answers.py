@@ -17,6 +17,10 @@ from bot.asker import JONGERE
 from bot.content import Content
 from bot.replies import Message, reply
 
+TOPIC_INTENT_PREFIX = "topic_"  # each topic's intent is this prefix and the topic's id
+MAX_SUGGESTIONS = 3
+MIN_SUGGESTION_CONFIDENCE = 0.05
+
 
 @dataclass(frozen=True)
 class Known:
@@ -74,3 +78,18 @@ def answer_topic(
         offer = Message(text=content.triage.offer, buttons=content.triage.offer_buttons)
         messages.append(reply(offer, topic=topic_id, triage_offer=True))
     return TopicReply(messages=messages, age_years=years, age_band=band, asker=asker, offered_triage=offered)
+
+
+def candidate_topics(ranking: list[dict[str, Any]], known_topics: set[str]) -> list[str]:
+    """The likeliest topics in an intent ranking, best first: for an unclear message, or an unsure alarm."""
+    topics = []
+    for entry in ranking:
+        name = entry.get("name") or ""
+        topic = name[len(TOPIC_INTENT_PREFIX) :]
+        if (
+            name.startswith(TOPIC_INTENT_PREFIX)
+            and topic in known_topics
+            and (entry.get("confidence") or 0) >= MIN_SUGGESTION_CONFIDENCE
+        ):
+            topics.append(topic)
+    return topics[:MAX_SUGGESTIONS]

@@ -76,6 +76,9 @@ class CrisisContent(BaseModel):
     model_sure: float = Field(ge=0.0, le=1.0)
     check_threshold: float = Field(ge=0.0, le=1.0)
     intro: dict[str, str]
+    intro_unsure: dict[str, str]
+    unsure_topic_offer: str
+    unsure_topic_button: str
     advice_intro: dict[str, str]
     check_intro: dict[str, str]
     advice_outro: str
@@ -97,7 +100,13 @@ class CrisisContent(BaseModel):
             raise ValueError("check_threshold must not be above model_threshold")
         return value
 
-    @validator("intro", "advice_intro", "check_intro", "check_lines")
+    @validator("unsure_topic_button")
+    def _names_the_topic(cls, value: str) -> str:
+        if "{label}" not in value or value.replace("{label}", "").count("{"):
+            raise ValueError("needs {label}, and no other {…}")
+        return value
+
+    @validator("intro", "intro_unsure", "advice_intro", "check_intro", "check_lines")
     def _every_asker(cls, value: dict) -> dict:
         if set(value) != set(ASKERS):
             raise ValueError(f"needs exactly {ASKERS}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.age import Age
-from bot.answers import answer_band
+from bot.answers import TOPIC_INTENT_PREFIX, answer_band
 from bot.content import Content
 from bot.replies import Button, Message, reply
 from bot.safety import Line, Signal, advice_lines, check_lines, lines_for
@@ -123,11 +123,13 @@ def answers_from(slots: dict[str, Any], content: Content, signal: bool) -> Answe
     )
 
 
-def crisis_reply(content: Content, signal_kinds: tuple[str, ...], asker: str | None, **meta: Any) -> dict[str, Any]:
-    """The crisis lines for what was said and who asks, as one message."""
+def crisis_reply(
+    content: Content, signal_kinds: tuple[str, ...], asker: str | None, *, unsure: bool = False, **meta: Any
+) -> dict[str, Any]:
+    """The crisis lines for what was said and who asks, as one message; `unsure` when only the model saw danger."""
     crisis = content.crisis
     who = _who(asker)
-    text = _with_lines(crisis.intro[who], lines_for(signal_kinds, who, crisis))
+    text = _with_lines((crisis.intro_unsure if unsure else crisis.intro)[who], lines_for(signal_kinds, who, crisis))
     return reply(Message(text=text), safety=True, level="D", signal_kinds=list(signal_kinds), **meta)
 
 
@@ -160,13 +162,27 @@ def _with_lines(intro: str, lines: list[Line], outro: str | None = None) -> str:
     return "\n".join([intro, *(f"- {line.text}" for line in lines), *([outro] if outro else [])])
 
 
-def safety_net_replies(content: Content, signal: Signal, asker: str | None) -> list[dict[str, Any]]:
-    """The first reply to a danger signal: the lines, then the urgent hand-off offer."""
+def safety_net_replies(
+    content: Content, signal: Signal, asker: str | None, likely_topic: str | None = None
+) -> list[dict[str, Any]]:
+    """The first reply to a danger signal: the lines, then the urgent hand-off offer.
+
+    When only the model saw danger, the words say we are not sure, and the
+    offer adds the answer on `likely_topic`: a heavy everyday worry then
+    still gets its answer, one tap away, after the lines.
+    """
     crisis = content.crisis
+    unsure = not signal.kinds
     offer = Message(text=crisis.handoff_offer, buttons=crisis.handoff_buttons)
+    if unsure and likely_topic in content.topics:
+        label = content.topics[likely_topic].label
+        offer.text = f"{offer.text}\n\n{crisis.unsure_topic_offer}"
+        offer.buttons = [*offer.buttons, Button(title=crisis.unsure_topic_button.format(label=label),
+                                                payload=f"/{TOPIC_INTENT_PREFIX}{likely_topic}")]  # fmt: skip
+    meta = {"safety": True, "level": "D", "signal_kinds": list(signal.kinds)}
     return [
-        crisis_reply(content, signal.kinds, asker),
-        reply(offer, safety=True, level="D", signal_kinds=list(signal.kinds), handoff={"status": "offered"}),
+        crisis_reply(content, signal.kinds, asker, unsure=unsure),
+        reply(offer, **meta, handoff={"status": "offered"}),
     ]
 
 

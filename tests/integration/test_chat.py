@@ -104,6 +104,16 @@ def test_a_message_the_classifier_is_unsure_about_gets_the_lines_once_without_al
     assert again and not any("check_lines" in m["meta"] or "safety" in m["meta"] for m in again)
 
 
+def test_an_alarm_only_the_classifier_raised_keeps_the_answer_one_tap_away(conversation) -> None:
+    """The lines first, without saying it is serious; a heavy everyday worry still gets its answer."""
+    lines, offer = conversation.say("mijn dochter van 13 eet bijna niks meer en zit alleen op haar kamer")
+    assert lines["meta"]["safety"] is True and lines["meta"]["signal_kinds"] == []
+    assert "Ik weet niet zeker of ik je goed begrijp" in lines["text"] and "bel 112" in lines["text"]
+    (topic,) = [b["payload"] for b in offer["buttons"] if b["payload"].startswith("/topic_")]
+    answer, *_ = conversation.say(topic)
+    assert answer["meta"]["topic"] == topic.removeprefix("/topic_") and "safety" not in answer["meta"]
+
+
 def test_a_question_about_a_danger_gets_where_to_talk_about_it_without_alarm(conversation: Conversation) -> None:
     """A topic word ("zelfmoord") without a danger signal: no crisis reply, and no unrelated topic answer."""
     (reply,) = conversation.say("hoe leg ik mijn zoon van 9 uit wat zelfmoord is? hij hoorde het woord op school")

@@ -3,10 +3,11 @@
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.fallback import ActionOutOfScope, ActionSuggestTopics, candidate_topics
+from actions.fallback import ActionOutOfScope, ActionSuggestTopics
 from actions.smalltalk import ActionSmalltalk
 from actions.topics import ActionAnswerTopic
 from actions.triage import ActionOfferTriage
+from bot.answers import candidate_topics
 from bot.content import current_content
 from tests.unit.conftest import make_tracker, sent
 

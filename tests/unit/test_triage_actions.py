@@ -4,6 +4,7 @@ import pytest
 
 from actions.safety import ActionSafetyNet
 from actions.triage import ASK_ACTIONS, ActionStartTriage, ActionTriageBack, ActionTriageResult, ValidateTriageForm
+from bot.content import current_content
 from bot.triage.protocol import QUESTION_ORDER
 from tests.unit.conftest import make_tracker, sent
 
@@ -152,6 +153,35 @@ def test_safety_net_reply_ends_the_triage_and_names_the_kinds(dispatcher) -> Non
     assert offer["meta"]["handoff"] == {"status": "offered"}
     assert {"event": "active_loop", "name": None} in [{k: e.get(k) for k in ("event", "name")} for e in events]
     assert slots_of(events)["triage_level"] == "D"
+
+
+CRISIS = current_content().crisis
+
+
+def test_a_sure_signal_says_it_is_serious_and_offers_no_topic(dispatcher) -> None:
+    ranking = [("crisis", 0.7), ("topic_somberheid", 0.2)]
+    entities = [{"entity": "signal_kind", "value": "suicide"}]
+    ActionSafetyNet().run(dispatcher, make_tracker("ik wil dood", "crisis", entities=entities, ranking=ranking), {})
+    lines, offer = sent(dispatcher)
+    assert lines["text"].startswith(CRISIS.intro["jongere"])  # "ik": a young person
+    assert [b["payload"] for b in offer["buttons"]] == ["/request_human"]
+
+
+def test_only_the_model_saw_danger_the_lines_come_first_and_the_answer_is_one_tap_away(dispatcher) -> None:
+    """A heavy everyday worry may set off the classifier alone: say we are not sure, and keep the answer near."""
+    ranking = [("crisis", 0.6), ("topic_voeding", 0.25), ("topic_somberheid", 0.1)]
+    text = "mijn dochter van 13 eet bijna niks meer en zit alleen op haar kamer"
+    ActionSafetyNet().run(dispatcher, make_tracker(text, "crisis", ranking=ranking), {})
+    lines, offer = sent(dispatcher)
+    assert lines["text"].startswith(CRISIS.intro_unsure["ouder"])
+    assert "112" in lines["text"] and "0800-2000" in lines["text"] and "0800-0113" in lines["text"]
+    assert lines["meta"] == {"safety": True, "level": "D", "signal_kinds": []}
+    assert offer["meta"]["safety"] is True and offer["meta"]["level"] == "D"
+    assert [(b["title"], b["payload"]) for b in offer["buttons"]] == [
+        ("Ja, met spoed", "/request_human"),
+        ("Info: Eten en drinken", "/topic_voeding"),
+    ]
+    assert offer["text"].endswith(CRISIS.unsure_topic_offer)
 
 
 def test_an_age_in_words_keeps_the_years_for_the_summary(dispatcher) -> None:
