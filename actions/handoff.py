@@ -56,7 +56,7 @@ class ActionHandoffStop(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         text = current_content().handoff.stopped
         dispatcher.utter_message(json_message=reply(Message(text=text), handoff={"status": "declined"}))
-        return [ActiveLoop(None), SlotSet("requested_slot", None)]
+        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("handoff_offered", False)]
 
 
 def _question(slot: str, tracker: Tracker) -> dict[str, Any]:
@@ -147,7 +147,9 @@ class ActionHandoffSubmit(Action):
         )
         for message in replies:
             dispatcher.utter_message(json_message=message)
+        # The offer is taken; the rule that took a typed "ja" needed it set until the questions began.
+        events: list[EventType] = [SlotSet("handoff_offered", False)]
         if handoff is None:
-            return []
-        events: list[EventType] = [SlotSet("handoff_id", handoff.id)]
+            return events
+        events.append(SlotSet("handoff_id", handoff.id))
         return [*events, ConversationPaused()] if handoff.live else events

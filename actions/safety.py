@@ -69,6 +69,7 @@ class ActionSafetyNet(Action):
             SlotSet("signal_kinds", seen),
             SlotSet("triage_level", "D"),
             SlotSet("triage_offered", False),
+            SlotSet("handoff_offered", True),
         ]
         if tracker.active_loop.get("name"):
             events += [ActiveLoop(None), SlotSet("requested_slot", None)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safety import advice, check
@@ -37,4 +37,4 @@ class ActionSmalltalk(Action):
         key = intent if intent in SMALLTALK_INTENTS else "affirm"
         for outgoing in advice(tracker) or [reply(current_content().message(key), smalltalk=key), *check(tracker)]:
             dispatcher.utter_message(json_message=outgoing)
-        return []
+        return [SlotSet("handoff_offered", False)]  # a "nee", or they moved on

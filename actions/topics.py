@@ -70,4 +70,5 @@ class ActionAnswerTopic(Action):
             SlotSet("age_band", result.age_band),
             SlotSet("asker", result.asker),
             SlotSet("triage_offered", result.offered_triage),
+            SlotSet("handoff_offered", False),
         ]

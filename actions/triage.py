@@ -55,7 +55,7 @@ class ActionOfferTriage(Action):
         offer = reply(Message(text=triage.offer_worry, buttons=triage.offer_buttons), triage_offer=True)
         for outgoing in [offer, *check(tracker)]:
             dispatcher.utter_message(json_message=outgoing)
-        return [SlotSet("triage_offered", True)]
+        return [SlotSet("triage_offered", True), SlotSet("handoff_offered", False)]
 
 
 class ActionDeclineTriage(Action):
@@ -282,4 +282,8 @@ class ActionTriageResult(Action):
             signal_kinds=signal_kinds,
         ):  # fmt: skip
             dispatcher.utter_message(json_message=message)
-        return [SlotSet("triage_level", result.level), SlotSet("triage_reasons", result.rule_ids)]
+        return [
+            SlotSet("triage_level", result.level),
+            SlotSet("triage_reasons", result.rule_ids),
+            SlotSet("handoff_offered", bool(content.triage.results[result.level].offer)),
+        ]

@@ -197,3 +197,18 @@ def test_restarting_everything_in_a_live_chat_loses_nothing(api: httpx.Client, s
     answer = post(api, parent, "hoe leer ik hem 's nachts droog te blijven?")
     assert answer["messages"][0]["meta"].get("topic") == "zindelijkheid"
     assert any(e.get("text") == "mijn zoon van 7 plast nog in bed" for e in rasa_tracker(stack, parent.id)["events"])
+
+
+def test_a_typed_yes_to_the_offer_of_a_worker_starts_the_hand_off(conversation: Conversation) -> None:
+    """People type "ja" as often as they tap the button, after a triage result and after the crisis lines."""
+    _, result = run_triage(conversation, start(conversation, MARINA_OPENING), MARINA_ANSWERS)
+    assert result[0]["meta"]["level"] == "C"
+    (consent,) = conversation.say("ja graag")
+    assert consent["meta"]["handoff_question"] == "handoff_consent"
+
+
+def test_a_typed_yes_after_the_crisis_lines_starts_the_urgent_hand_off(conversation: Conversation) -> None:
+    lines, _ = conversation.say("mijn vriend heeft me vannacht gewurgd en ik durf niet naar huis")
+    assert lines["meta"]["safety"] is True
+    (consent,) = conversation.say("ja")
+    assert consent["meta"]["handoff_question"] == "handoff_consent"

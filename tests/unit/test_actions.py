@@ -29,6 +29,7 @@ def test_toddler_tantrums_get_the_toddler_answer(dispatcher) -> None:
     assert [b["payload"] for b in offer["buttons"]] == ["/start_triage", "/deny"]
     assert slots_of(events) == {
         "topic": "dwars_gedrag", "age_years": 3, "age_band": "0-4", "asker": "ouder", "triage_offered": True,
+        "handoff_offered": False,  # a "ja" now is to the triage offer
     }  # fmt: skip
 
 

@@ -130,7 +130,15 @@ def test_result_b_gives_reasons_tips_and_an_offer(dispatcher) -> None:
     assert "Waarom ik dit zeg:" in result["text"]
     assert answer["meta"]["topic"] == "dwars_gedrag" and answer["meta"]["answer_band"] == "0-4"
     assert offer["meta"]["handoff"] == {"status": "offered"} and offer["buttons"][0]["payload"] == "/request_human"
-    assert slots_of(events) == {"triage_level": "B", "triage_reasons": ["B_impact", "B_capacity"]}
+    assert slots_of(events) == {
+        "triage_level": "B", "triage_reasons": ["B_impact", "B_capacity"], "handoff_offered": True,
+    }  # fmt: skip
+
+
+def test_result_a_offers_no_worker_so_a_typed_yes_is_not_taken_as_one(dispatcher) -> None:
+    slots = {**MAGDA, "triage_duration": "kort", "triage_impact": "weinig", "triage_capacity": "goed"}
+    events = ActionTriageResult().run(dispatcher, make_tracker("nee", "triage_answer", slots=slots), {})
+    assert slots_of(events)["triage_level"] == "A" and slots_of(events)["handoff_offered"] is False
 
 
 def test_result_d_starts_with_crisis_lines(dispatcher) -> None:
@@ -152,7 +160,7 @@ def test_safety_net_reply_ends_the_triage_and_names_the_kinds(dispatcher) -> Non
     assert "113" in lines["text"] and "0800-0432" in lines["text"]
     assert offer["meta"]["handoff"] == {"status": "offered"}
     assert {"event": "active_loop", "name": None} in [{k: e.get(k) for k in ("event", "name")} for e in events]
-    assert slots_of(events)["triage_level"] == "D"
+    assert slots_of(events)["triage_level"] == "D" and slots_of(events)["handoff_offered"] is True
 
 
 CRISIS = current_content().crisis
