@@ -99,7 +99,7 @@ def test_a_message_the_classifier_is_unsure_about_gets_the_lines_once_without_al
     *usual, check = replies
     assert usual and not any("safety" in m["meta"] for m in replies)
     assert check["meta"] == {"check_lines": ["De Kindertelefoon", "113 Zelfmoordpreventie"], "from": "bot"}  # "ik"
-    assert "0800-0432" in check["text"] and check["text"].endswith("Bel dan 112.")
+    assert "0800-0432" in check["text"] and check["text"].endswith("112 bellen.")
     again = conversation.say("mijn moeder zegt steeds dat ze het niet meer trekt met ons")
     assert again and not any("check_lines" in m["meta"] or "safety" in m["meta"] for m in again)
 

@@ -154,7 +154,7 @@ def test_a_question_about_a_danger_gets_where_to_talk_about_it_instead_of_a_topi
     events = ActionAnswerTopic().run(dispatcher, tracker, {})
     (message,) = sent(dispatcher)
     assert message["meta"] == {"advice_lines": ["113 Zelfmoordpreventie"]}
-    assert "0800-0113" in message["text"] and message["text"].endswith("Is er nu direct gevaar? Bel dan 112.")
+    assert "0800-0113" in message["text"] and message["text"].endswith("Bij direct gevaar kun je altijd 112 bellen.")
     assert [b["payload"] for b in message["buttons"]] == ["/request_human"]
     assert slots_of(events) == {"asker": "ouder"}  # no topic, no triage offer to say "ja" to
 
@@ -197,7 +197,7 @@ def test_an_unsure_message_gets_its_answer_then_the_lines_without_alarm(dispatch
     assert answer["meta"]["topic"] == "slapen"
     assert last["meta"] == {"check_lines": PARENT_CHECK} and last["buttons"] == []
     assert "0800-2000" in last["text"] and "0800-0113" in last["text"]
-    assert last["text"].endswith("Is er nu direct gevaar? Bel dan 112.")
+    assert last["text"].endswith("Bij direct gevaar kun je altijd 112 bellen.")
 
 
 def test_a_young_person_gets_the_kindertelefoon_in_the_check(dispatcher) -> None:
