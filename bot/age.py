@@ -132,6 +132,21 @@ def _is_time_span(text: str, match: re.Match[str]) -> bool:
     return bool(_SPAN_BEFORE.search(text[: match.start()]) or _SPAN_AFTER.search(text[match.end() :]))
 
 
+# "moeder van twee", "vader van 3": how many children, not an age.
+_PARENT_BEFORE = re.compile(r"\b(moeder|vader|ouders?|mama|papa|oma|opa|pleegmoeder|pleegvader|pleegouders?)\s+$")
+
+
+def _bare_age(text: str, pattern: re.Pattern[str]) -> Age | None:
+    """The first "van 3" / "is 7" that is an age: not a parent's number of children, not out of range."""
+    for match in pattern.finditer(text):
+        if match.group(1) == "van" and _PARENT_BEFORE.search(text[: match.start()]):
+            continue
+        found = _age(number_value(match.group(2)), match.group(0))
+        if found:
+            return found
+    return None
+
+
 def parse_age(text: str, *, bare_number: bool = False) -> Age | None:
     """Find an age in a message, or None.
 
@@ -141,6 +156,10 @@ def parse_age(text: str, *, bare_number: bool = False) -> Age | None:
     """
     lowered = text.lower()
     for pattern, kind in _PATTERNS:
+        if kind == "bare_after_verb":
+            if found := _bare_age(lowered, pattern):
+                return found
+            continue
         match = pattern.search(lowered)
         if not match:
             continue
@@ -158,10 +177,6 @@ def parse_age(text: str, *, bare_number: bool = False) -> Age | None:
             return _age(int(match.group(1)) + 3, phrase)
         if kind == "secondary":
             return Age(years=None, band="12-18", phrase=phrase)
-        if kind == "bare_after_verb":
-            found = _age(number_value(match.group(2)), phrase)
-            if found:
-                return found
     for pattern_text, years, band in _STAGE_WORDS:
         match = re.search(rf"\b({pattern_text})\b", lowered)
         if match:

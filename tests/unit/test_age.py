@@ -27,6 +27,10 @@ from bot.age import band_for_years, parse_age
         ("ze is anderhalf", 1, "0-4"),
         ("ik ben twintig", 20, "18-23"),
         ("zit in klas 2 van het vmbo", None, "12-18"),
+        # found by hand: the number of children is not the age, and an age out of range does not hide the next
+        ("ik ben alleenstaande moeder van twee en ik weet het niet meer met mijn zoon van 11", 11, "4-12"),
+        ("vader van drie, de middelste is 9 en wil niet naar school", 9, "4-12"),
+        ("mijn stiefzoon van 25 en mijn dochter van 7 maken ruzie", 7, "4-12"),
     ],
 )
 def test_recognises_age_in_a_question(text: str, years: int | None, band: str) -> None:
@@ -39,6 +43,8 @@ def test_recognises_age_in_a_question(text: str, years: int | None, band: str) -
     "text",
     [
         "ik ben moeder van 3 kinderen en heel moe",
+        "ik ben moeder van twee en heel moe",
+        "als oma van vier pas ik elke woensdag op",
         "hij huilt 3 keer per nacht",
         "ze zit 5 uur per dag op haar telefoon",
         "mijn kind luistert niet",
