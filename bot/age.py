@@ -112,10 +112,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bgroep\s*([1-8])\b"), "school_group"),
     # "klas 2" / "2e klas" of secondary school
     (re.compile(r"\b(klas\s*[1-6]|[1-6]e\s+klas|[1-6]de\s+klas)\b"), "secondary"),
-    # "van 3", "is 7", "ben 15", "wordt 7", "net 7", "bijna 2" followed by no unit
+    # "van 3", "is 7", "ben 15", "wordt 7", "net 7", "bijna 2", "ze zijn 9 en 6" followed by no unit
     (
         re.compile(
-            rf"\b(van|is|ben|wordt|word|werd|net|bijna|al|pas|nu|zit op)\s+{NUMBER_PATTERN}\b"
+            rf"\b(van|is|ben|wordt|word|werd|net|bijna|al|pas|nu|zit op|(?<=\bze )zijn|(?<=\bkinderen )zijn)"
+            rf"\s+{NUMBER_PATTERN}\b"
             r"(?!\s*(keer|uur|minuten|min|dagen|dag|weken|week|maanden|maand|jaar|jr|euro|kinderen|kids|cm|kg|kilo|procent|%))"
         ),
         "bare_after_verb",

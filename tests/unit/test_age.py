@@ -31,6 +31,9 @@ from bot.age import band_for_years, parse_age
         ("ik ben alleenstaande moeder van twee en ik weet het niet meer met mijn zoon van 11", 11, "4-12"),
         ("vader van drie, de middelste is 9 en wil niet naar school", 9, "4-12"),
         ("mijn stiefzoon van 25 en mijn dochter van 7 maken ruzie", 7, "4-12"),
+        # found by hand: two children's ages after "ze zijn"; the first is taken
+        ("het gaat niet goed met mijn twee kinderen, ze zijn 9 en 6", 9, "4-12"),
+        ("mijn kinderen zijn 14 en 16 en maken alleen maar ruzie", 14, "12-18"),
     ],
 )
 def test_recognises_age_in_a_question(text: str, years: int | None, band: str) -> None:
@@ -52,6 +55,7 @@ def test_recognises_age_in_a_question(text: str, years: int | None, band: str) -
         "hij is 45 en mijn ex",
         "mijn kind heeft een ontwikkelingsachterstand van twee jaar",
         "het speelt al drie jaar",
+        "er zijn 2 dingen waar ik mee zit",
         "twee jaar geleden begon het",
     ],
 )
