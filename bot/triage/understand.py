@@ -25,11 +25,17 @@ def _matches(text: str, phrase: str) -> re.Match[str] | None:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
 
 
+# Dutch puts "ik" after the verb when something comes first: "eerlijk gezegd red ik het niet meer".
+_SUBJECT = re.compile(r"(?<!\w)ik (?=\w)")
+
+
 def _best_value(text: str, question: Question) -> str | None:
+    """The value of the longest phrase found, in the text as typed or with "ik" left out."""
+    texts = (text, _SUBJECT.sub("", text))
     best: tuple[int, str] | None = None
     for option in question.answers:
         for phrase in option.phrases:
-            if _matches(text, phrase) and (best is None or len(phrase) > best[0]):
+            if any(_matches(t, phrase) for t in texts) and (best is None or len(phrase) > best[0]):
                 best = (len(phrase), option.value)
     return best[1] if best else None
 

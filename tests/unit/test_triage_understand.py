@@ -45,6 +45,11 @@ QUESTIONS = load_content().triage.questions
         ("capacity", "ik hou het vol", "soms_zwaar"),
         # found by hand in the fourth round: no value, or the wrong one
         ("capacity", "ik red het niet meer", "lukt_niet"),
+        # found by hand: the verb before "ik" when something comes first
+        ("capacity", "eerlijk gezegd red ik het niet meer", "lukt_niet"),
+        ("capacity", "op dit moment kan ik het niet meer aan", "lukt_niet"),
+        ("capacity", "soms trek ik het niet", "soms_zwaar"),
+        ("network", "ik ben niet alleen, mijn buurvrouw helpt", "ja"),
         ("capacity", "het wordt me allemaal te veel", "lukt_niet"),
         ("capacity", "ik red het wel", "goed"),
         ("capacity", "het is me soms te veel", "soms_zwaar"),
