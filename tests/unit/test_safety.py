@@ -33,6 +33,8 @@ CRISIS = load_content().crisis
         ("zou gwn voor een vrachtwagen stappen als ik durfde", "suicide"),
         ("mijn polsen lijken wel een barcode", "selfharm"),
         ("als mijn vader boos wordt pakt hij de broeksriem", "violence"),
+        # fifth round, in other words than the examples it was written on
+        ("onze baby is twee maanden oud en ik heb soms de neiging om haar te laten vallen", "parent_overload"),
     ],
 )
 def test_rules_name_the_kind(text: str, kind: str) -> None:
@@ -53,6 +55,8 @@ def test_rules_name_the_kind(text: str, kind: str) -> None:
         "ik ben niet bang dat ik haar iets aandoe hoor, ik ben gewoon moe van het nachtvoeden",
         "mijn dochter vroeg wat doodgaan is",
         "we vonden haar meteen terug, ze was even weggelopen in de winkel",
+        "ik wil hem laten vallen als vriend, hij liegt steeds tegen me",
+        "de baby heeft mijn telefoon laten vallen",
     ],
 )
 def test_ordinary_worries_do_not_fire(text: str) -> None:
@@ -138,6 +142,8 @@ def test_a_topic_word_alone_does_not_fire(text: str) -> None:
         ("mijn dochter is gisteren verkracht door een jongen van school", "abuse"),
         ("ik wordt gechanteerd met een foto", "exploitation"),
         ("ik denk de hele dag aan zelfmoord", "suicide"),
+        # a missing child with an older man: the parent also needs Veilig Thuis, not only 112
+        ("onze zoon van 13 is al twee nachten weg, hij zou bij een veel oudere man zitten", "exploitation"),
     ],
 )
 def test_a_topic_word_names_the_kind_when_the_model_fires(text: str, kind: str) -> None:
