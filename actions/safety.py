@@ -50,6 +50,10 @@ def _gave_lines(event: dict) -> bool:
 
 
 class ActionSafetyNet(Action):
+    """The lines at once, whatever the conversation was doing: the triage ends, an urgent hand-off is offered."""
+
+    in_handoff = False
+
     def name(self) -> str:
         return "action_safety_net"
 
@@ -61,7 +65,8 @@ class ActionSafetyNet(Action):
         signal = Signal(kinds=kinds, by_rule=bool(kinds), by_model=not kinds)
         content = current_content()
         likely = candidate_topics(message.get("intent_ranking") or [], set(content.topics))
-        for outgoing in flow.safety_net_replies(content, signal, asker, likely[0] if likely else None):
+        topic = likely[0] if likely else None
+        for outgoing in flow.safety_net_replies(content, signal, asker, topic, in_handoff=self.in_handoff):
             dispatcher.utter_message(json_message=outgoing)
         seen = list(dict.fromkeys([*(tracker.get_slot("signal_kinds") or []), *kinds]))
         events: list[EventType] = [
@@ -69,8 +74,29 @@ class ActionSafetyNet(Action):
             SlotSet("signal_kinds", seen),
             SlotSet("triage_level", "D"),
             SlotSet("triage_offered", False),
-            SlotSet("handoff_offered", True),
         ]
+        if self.in_handoff:
+            return [*events, *self._words_kept(tracker)]
+        events.append(SlotSet("handoff_offered", True))
         if tracker.active_loop.get("name"):
             events += [ActiveLoop(None), SlotSet("requested_slot", None)]
         return events
+
+    def _words_kept(self, tracker: Tracker) -> list[EventType]:
+        return []
+
+
+class ActionSafetyNetInHandoff(ActionSafetyNet):
+    """During the hand-off questions: the lines at once, then the hand-off goes on as urgent, not offered again."""
+
+    in_handoff = True
+    OWN_WORDS = ("handoff_goal", "handoff_strengths")
+
+    def name(self) -> str:
+        return "action_safety_net_handoff"
+
+    def _words_kept(self, tracker: Tracker) -> list[EventType]:
+        """A danger told in answer to "Wat zou je graag anders zien?" is still the answer: it is not asked again."""
+        asked = tracker.get_slot("requested_slot")
+        text = tracker.latest_message.get("text") or ""
+        return [SlotSet(asked, text)] if asked in self.OWN_WORDS and text else []

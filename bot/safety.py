@@ -85,6 +85,7 @@ class CrisisContent(BaseModel):
     advice_buttons: list[Button]
     handoff_offer: str
     handoff_buttons: list[Button]
+    handoff_urgent: str
     help_title: str
     lines: dict[str, Line]
     check_lines: dict[str, list[str]]

@@ -163,23 +163,27 @@ def _with_lines(intro: str, lines: list[Line], outro: str | None = None) -> str:
 
 
 def safety_net_replies(
-    content: Content, signal: Signal, asker: str | None, likely_topic: str | None = None
+    content: Content, signal: Signal, asker: str | None, likely_topic: str | None = None, *, in_handoff: bool = False
 ) -> list[dict[str, Any]]:
     """The first reply to a danger signal: the lines, then the urgent hand-off offer.
 
     When only the model saw danger, the words say we are not sure, and the
     offer adds the answer on `likely_topic`: a heavy everyday worry then
-    still gets its answer, one tap away, after the lines.
+    still gets its answer, one tap away, after the lines. During the
+    hand-off questions there is nothing to offer: the hand-off goes on, as urgent.
     """
     crisis = content.crisis
     unsure = not signal.kinds
+    meta = {"safety": True, "level": "D", "signal_kinds": list(signal.kinds)}
+    if in_handoff:
+        urgent = reply(Message(text=crisis.handoff_urgent), **meta, handoff={"status": "urgent"})
+        return [crisis_reply(content, signal.kinds, asker, unsure=unsure), urgent]
     offer = Message(text=crisis.handoff_offer, buttons=crisis.handoff_buttons)
     if unsure and likely_topic in content.topics:
         label = content.topics[likely_topic].label
         offer.text = f"{offer.text}\n\n{crisis.unsure_topic_offer}"
         offer.buttons = [*offer.buttons, Button(title=crisis.unsure_topic_button.format(label=label),
                                                 payload=f"/{TOPIC_INTENT_PREFIX}{likely_topic}")]  # fmt: skip
-    meta = {"safety": True, "level": "D", "signal_kinds": list(signal.kinds)}
     return [
         crisis_reply(content, signal.kinds, asker, unsure=unsure),
         reply(offer, **meta, handoff={"status": "offered"}),

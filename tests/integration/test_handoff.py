@@ -112,6 +112,26 @@ def test_marina_is_taken_over_by_a_worker_and_given_back(api: httpx.Client, stac
     assert rasa_tracker(stack, marina.id)["paused"] is False
 
 
+def test_danger_during_the_hand_off_questions_gives_the_lines_and_the_hand_off_goes_on_as_urgent(
+    api: httpx.Client, stack: Stack
+) -> None:
+    anna = login(api, "anna")
+    parent = Conversation(api)
+    (consent,) = parent.say("Ik wil graag met iemand van het CJG praten")
+    assert consent["meta"]["handoff_question"] == "handoff_consent"
+    (goal,) = parent.say(answer_payload("ja"))
+    assert goal["meta"]["handoff_question"] == "handoff_goal"
+    lines, urgent, strengths = parent.say("Dat mijn man ophoudt met slaan, hij slaat mij en de kinderen")
+    assert lines["meta"]["safety"] is True and "112" in lines["text"] and "0800-2000" in lines["text"]
+    assert urgent["meta"]["handoff"] == {"status": "urgent"}
+    assert strengths["meta"]["handoff_question"] == "handoff_strengths"  # not asked for consent again
+    (waiting,) = parent.say(answer_payload("overslaan"))
+    assert waiting["meta"]["handoff"]["status"] == "waiting"
+    detail = api.get(f"/api/staff/handoffs/{waiting['meta']['handoff']['id']}", headers=anna).json()
+    assert detail["level"] == "D" and detail["summary"]["safety"]["signal_kinds"] == ["violence"]
+    assert "ophoudt met slaan" in detail["summary"]["goal"]
+
+
 def test_outside_office_hours_a_call_back_is_offered_with_the_crisis_lines(
     api: httpx.Client, stack: Stack, stack_dir
 ) -> None:

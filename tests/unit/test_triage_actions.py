@@ -2,7 +2,7 @@
 
 import pytest
 
-from actions.safety import ActionSafetyNet
+from actions.safety import ActionSafetyNet, ActionSafetyNetInHandoff
 from actions.triage import ASK_ACTIONS, ActionStartTriage, ActionTriageBack, ActionTriageResult, ValidateTriageForm
 from bot.content import current_content
 from bot.triage.protocol import QUESTION_ORDER
@@ -161,6 +161,23 @@ def test_safety_net_reply_ends_the_triage_and_names_the_kinds(dispatcher) -> Non
     assert offer["meta"]["handoff"] == {"status": "offered"}
     assert {"event": "active_loop", "name": None} in [{k: e.get(k) for k in ("event", "name")} for e in events]
     assert slots_of(events)["triage_level"] == "D" and slots_of(events)["handoff_offered"] is True
+
+
+def test_a_danger_during_the_hand_off_questions_gives_the_lines_and_the_hand_off_goes_on(dispatcher) -> None:
+    """The person is already on the way to a worker: no offer to start over, the hand-off becomes urgent."""
+    entities = [{"entity": "signal_kind", "value": "violence"}]
+    tracker = make_tracker(
+        "dat mijn man ophoudt met slaan", "crisis", entities=entities, slots={"requested_slot": "handoff_goal"}
+    )
+    tracker.active_loop = {"name": "handoff_form"}
+    events = ActionSafetyNetInHandoff().run(dispatcher, tracker, {})
+    lines, urgent = sent(dispatcher)
+    assert "112" in lines["text"] and "0800-2000" in lines["text"]
+    assert urgent["text"] == current_content().crisis.handoff_urgent and not urgent.get("buttons")
+    assert urgent["meta"]["handoff"] == {"status": "urgent"} and urgent["meta"]["level"] == "D"
+    assert not [e for e in events if e.get("event") == "active_loop"]  # the form goes on
+    assert slots_of(events)["triage_level"] == "D" and "handoff_offered" not in slots_of(events)
+    assert slots_of(events)["handoff_goal"] == "dat mijn man ophoudt met slaan"  # their answer, not asked again
 
 
 CRISIS = current_content().crisis
