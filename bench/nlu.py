@@ -186,7 +186,7 @@ def main() -> None:
         nargs="+",
         default=[
             ROOT / "tests" / "safety" / f"{name}.yml"
-            for name in (*TEST_SETS, "crisis_dev", "crisis_dev2", "crisis_dev3", "crisis_dev4")
+            for name in (*TEST_SETS, "crisis_dev", "crisis_dev2", "crisis_dev3", "crisis_dev4", "crisis_dev_typos")
         ],
         help="labelled crisis sets: the held-out test sets, then the development sets used for tuning",
     )

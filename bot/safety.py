@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from pydantic import BaseModel, Field, validator
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
 
 from bot.replies import Button
 from bot.triage.protocol import SIGNAL_KINDS
@@ -31,6 +34,10 @@ ASKERS = ("ouder", "jongere")
 # Dutch, and English for parents who write it
 _NEGATION = re.compile(r"\b(niet|geen|nooit|nee|not|never|no|don'?t|doesn'?t|isn'?t)\b")
 _CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(maar|want|alleen|but)\b")
+_WORD = re.compile(r"[^\W\d_]+")
+SPELLING_MIN = 7  # shorter words lie too close to everyday ones ("klassen" / "krassen")
+SPELLING_LONG = 9  # a word this long may be two letters off, a shorter one one
+SPELLING_KNOWN = 1.0  # a word written this often in Dutch (Zipf scale, wordfreq) is a word, not a typo
 
 
 def _pattern(value: str) -> str:
@@ -92,8 +99,15 @@ class CrisisContent(BaseModel):
     kinds: dict[str, Kind]
     figures_of_speech: list[str]
     about_danger: AboutDanger
+    spelling: list[str] = []
 
     _figures_compile = validator("figures_of_speech", each_item=True, allow_reuse=True)(_pattern)
+
+    @validator("spelling", each_item=True)
+    def _a_word(cls, value: str) -> str:
+        if not re.fullmatch(r"[^\W\d_]+", value) or value != value.lower() or len(value) < SPELLING_MIN:
+            raise ValueError(f"{value!r}: one lower-case word of at least {SPELLING_MIN} letters")
+        return value
 
     @validator("check_threshold")
     def _below_alarm(cls, value: float, values: dict) -> float:
@@ -176,6 +190,26 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower()).strip()
 
 
+def spelled(text: str, crisis: CrisisContent) -> str:
+    """The text with each misspelt danger word from `spelling` written right ("zelfmoort" → "zelfmoord").
+
+    People type in a hurry and the patterns read whole words; the classifier
+    reads character n-grams and needs no help. A word Dutch writers use
+    ("vermoordt", "geslapen", "verdienen") is never changed, however close.
+    """
+
+    def right(match: re.Match[str]) -> str:
+        word = match.group()
+        if len(word) < SPELLING_MIN - 1:
+            return word
+        found = process.extractOne(word, crisis.spelling, scorer=OSA.distance, score_cutoff=2)
+        if found is None or found[1] > (2 if len(found[0]) >= SPELLING_LONG else 1):
+            return word
+        return word if zipf_frequency(word, "nl") >= SPELLING_KNOWN else found[0]
+
+    return _WORD.sub(right, text) if crisis.spelling else text
+
+
 def _negated(text: str, start: int) -> bool:
     """A negation in the same clause, at most three words before the match."""
     before = _CLAUSE_BREAK.split(text[:start])[-1]
@@ -194,16 +228,19 @@ def without_figures(text: str, crisis: CrisisContent) -> str:
 
 
 def rule_kinds(text: str, crisis: CrisisContent, *, topics: bool = False) -> list[str]:
-    """The kinds whose patterns (or, with `topics`, topic words) match outside figures of speech, not negated."""
-    literal = without_figures(text, crisis)
-    found = []
-    for kind, (patterns, exceptions) in (crisis.compiled_topics if topics else crisis.compiled).items():
-        if any(e.search(text) for e in exceptions):
-            continue
-        for pattern in patterns:
-            if any(not _negated(literal, m.start()) for m in pattern.finditer(literal)):
+    """The kinds whose patterns (or, with `topics`, topic words) match outside figures of speech, not negated.
+
+    The text is read as written and with its danger words spelled right, so
+    a correction only adds ("gechanteert" still holds "chanteert").
+    """
+    found: list[str] = []
+    for reading in dict.fromkeys((text, spelled(text, crisis))):
+        literal = without_figures(reading, crisis)
+        for kind, (patterns, exceptions) in (crisis.compiled_topics if topics else crisis.compiled).items():
+            if kind in found or any(e.search(reading) for e in exceptions):
+                continue
+            if any(not _negated(literal, m.start()) for p in patterns for m in p.finditer(literal)):
                 found.append(kind)
-                break
     return found
 
 

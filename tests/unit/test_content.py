@@ -130,6 +130,8 @@ def test_a_broken_safety_pattern_is_refused_with_its_place(content_copy: Path, o
         ('unsure_topic_button: "Info: {label}"', 'unsure_topic_button: "Info: {topic}"', r"needs \{label\}"),
         ("check_lines: {ouder: [veilig_thuis,", "check_lines: {ouder: [thuis,", r"unknown lines \['thuis'\]"),
         ('check_lines: {ouder: [veilig_thuis, "113"], ', "check_lines: {", r"check_lines.*needs exactly"),
+        ("  - zelfmoord\n", "  - Zelf moord\n", r"spelling.*one lower-case word"),
+        ("  - zelfmoord\n", "  - moord\n", r"spelling.*at least 7 letters"),
     ],
 )
 def test_a_bad_check_setting_is_refused(content_copy: Path, old: str, new: str, error: str) -> None:

@@ -55,6 +55,7 @@ BLIND_WHEN_WRITTEN = [
     *(f"crisis_{name}" for name in ("set", "test3", "test4", "test5", "test6")),
     "crisis_dev3",
     "crisis_dev4",
+    "crisis_dev_typos",
 ]
 
 

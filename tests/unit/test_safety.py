@@ -3,7 +3,7 @@
 import pytest
 
 from bot.content import load_content
-from bot.safety import detect, lines_for
+from bot.safety import detect, lines_for, spelled, topic_kinds
 
 CRISIS = load_content().crisis
 
@@ -149,6 +149,44 @@ def test_a_topic_word_alone_does_not_fire(text: str) -> None:
 def test_a_topic_word_names_the_kind_when_the_model_fires(text: str, kind: str) -> None:
     signal = detect(text, CRISIS, UNSURE)
     assert signal is not None and kind in signal.kinds and signal.by_model
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ik word thuis geslaagen als ik te laat ben", "violence"),
+        ("ik heb mezelf gisteren weer gesneeden", "selfharm"),
+        ("mijn ex heeft me gewurgt", "violence"),
+    ],
+)
+def test_a_misspelt_danger_word_is_read_by_the_patterns(text: str, kind: str) -> None:
+    signal = detect(text, CRISIS)
+    assert signal is not None and kind in signal.kinds and signal.by_rule
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("hoe praat ik met mn zoon over selfmoord", "suicide"),
+        ("wat doe je als je kind verkragt is", "abuse"),
+        ("ze zegt dat ze aan zelfbeschaddiging doet", "selfharm"),
+    ],
+)
+def test_a_misspelt_topic_word_names_its_kind(text: str, kind: str) -> None:
+    assert topic_kinds(text, CRISIS) == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hij heeft goed geslapen en wil later veel geld verdienen",
+        "in alle klassen is er een mentor",
+        "ik vermoed dat hij verliefd is",
+        "zijn fiets is bekrast",
+    ],
+)
+def test_everyday_words_close_to_a_danger_word_are_left_as_they_are(text: str) -> None:
+    assert spelled(text, CRISIS) == text
 
 
 def test_a_negated_topic_word_names_no_kind() -> None:
