@@ -153,6 +153,12 @@ class ValidateTriageForm(FormValidationAction):
     def name(self) -> str:
         return "validate_triage_form"
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """A typed answer the classifier is unsure about gets the lines first (once), as outside the triage."""
+        for outgoing in check(tracker, _asker(tracker)):
+            dispatcher.utter_message(json_message=outgoing)
+        return await super().run(dispatcher, tracker, domain)
+
     def _unclear(self, question_id: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
         """Not an answer to this question: perhaps one to a later question (noted), else asked again kindly."""
         typed = "" if button_value(tracker) else str(value or "")

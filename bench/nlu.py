@@ -145,6 +145,30 @@ def crisis_report(agent: Agent, train: list[tuple[str, str]], path: Path, show_e
                 print(f"  [{'missed' if g else 'false alarm'}] {text}")
 
 
+def answers_report(agent: Agent, path: Path) -> None:
+    """Typed answers to the triage questions: the alarm as an answer (answer_threshold) and as a whole message."""
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
+    probabilities = asyncio.run(model_predictions(agent, [item["text"] for item in items])).probability
+    crisis = current_content().crisis
+    danger = [bool(item["crisis"]) for item in items]
+    dangers, ordinary = sum(danger), len(danger) - sum(danger)
+    print(f"\nTyped answers to the triage questions, {path.resolve().relative_to(ROOT)}: "
+          f"{dangers} dangers, {ordinary} ordinary")  # fmt: skip
+    header = ("alarm on dangers", "on ordinary", "lines on dangers", "check on ordinary")
+    print(f"{'read as':44} {header[0]:>17} {header[1]:>12} {header[2]:>17} {header[3]:>18}")
+    for name, answer in (("an answer (as deployed)", True), ("a whole message (no triage context)", False)):
+        alarm, lines = [], []
+        for item, probability in zip(items, probabilities, strict=True):
+            alarm.append(detect(item["text"], crisis, probability, answer=answer) is not None)
+            lines.append(alarm[-1] or unsure(probability, crisis))
+        caught = sum(a and d for a, d in zip(alarm, danger, strict=True))
+        false = sum(a and not d for a, d in zip(alarm, danger, strict=True))
+        given = sum(x and d for x, d in zip(lines, danger, strict=True))
+        checked = sum(x and not a and not d for x, a, d in zip(lines, alarm, danger, strict=True))
+        print(f"{name:44} {caught:>10} of {dangers:<3} {false:>5} of {ordinary:<3} {given:>10} of {dangers:<3}"
+              f" {checked:>11} of {ordinary:<3}")  # fmt: skip
+
+
 def greeting_report(agent: Agent, train: list[tuple[str, str]], topics: list[tuple[str, str]]) -> None:
     """The held-out topic questions again, each with a greeting in front: the question must still be answered."""
     texts = [GREETINGS[n % len(GREETINGS)] + text for n, (text, _) in enumerate(topics)]
@@ -189,6 +213,12 @@ def main() -> None:
             for name in (*TEST_SETS, "crisis_dev", "crisis_dev2", "crisis_dev3", "crisis_dev4", "crisis_dev_typos")
         ],
         help="labelled crisis sets: the held-out test sets, then the development sets used for tuning",
+    )
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        default=ROOT / "tests" / "safety" / "crisis_triage_answers.yml",
+        help="labelled typed answers to the triage questions",
     )
     parser.add_argument("--allow-overlap", action="store_true", help="for a dev set: drop sentences also in training")
     parser.add_argument("--errors", action="store_true", help="list every misclassified held-out message")
@@ -251,6 +281,7 @@ def main() -> None:
     for path in args.crisis:
         if path.exists():
             crisis_report(agent, train, path, args.errors and path.stem not in TEST_SETS)
+    answers_report(agent, args.answers)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,10 @@ CRISIS_INTENT = "crisis"
 SIGNAL_ENTITY = "signal_kind"  # the entity that carries each kind from the NLU to the actions
 TOPIC_ENTITY = "danger_topic"  # a kind named by a topic word in a message that signals no danger
 PROBABILITY = "crisis_probability"  # the classifier's probability, in the parse result of every typed message
+ANSWERING = "triage_question"  # in a message's metadata: the triage question it answers (set by the gateway)
+# The questions whose typed answers are short and read apart (measured on tests/safety/crisis_triage_answers.yml).
+# Not the topic question: "Waar maak je je vooral zorgen over?" is answered like any first message.
+SHORT_ANSWERS = ("domains", "duration", "impact", "capacity", "network", "risks", "safe_now", "harm")
 ASKERS = ("ouder", "jongere")
 # Dutch, and English for parents who write it
 _NEGATION = re.compile(r"\b(niet|geen|nooit|nee|not|never|no|don'?t|doesn'?t|isn'?t)\b")
@@ -81,6 +85,7 @@ class AboutDanger(BaseModel):
 class CrisisContent(BaseModel):
     model_threshold: float = Field(ge=0.0, le=1.0)
     model_sure: float = Field(ge=0.0, le=1.0)
+    answer_threshold: float = Field(ge=0.0, le=1.0)
     check_threshold: float = Field(ge=0.0, le=1.0)
     intro: dict[str, str]
     intro_unsure: dict[str, str]
@@ -107,6 +112,12 @@ class CrisisContent(BaseModel):
     def _a_word(cls, value: str) -> str:
         if not re.fullmatch(r"[^\W\d_]+", value) or value != value.lower() or len(value) < SPELLING_MIN:
             raise ValueError(f"{value!r}: one lower-case word of at least {SPELLING_MIN} letters")
+        return value
+
+    @validator("answer_threshold")
+    def _not_below_alarm(cls, value: float, values: dict) -> float:
+        if value < values.get("model_threshold", 0.0):
+            raise ValueError("answer_threshold must not be below model_threshold")
         return value
 
     @validator("check_threshold")
@@ -251,13 +262,19 @@ def about_danger(text: str, crisis: CrisisContent) -> bool:
     return about and not any(u.search(text) for u in unless)
 
 
-def detect(text: str, crisis: CrisisContent, probability: float = 0.0) -> Signal | None:
-    """Combine the classifier's probability with the patterns; None when there is no danger signal."""
+def detect(text: str, crisis: CrisisContent, probability: float = 0.0, *, answer: bool = False) -> Signal | None:
+    """Combine the classifier's probability with the patterns; None when there is no danger signal.
+
+    An `answer` to a triage question needs `answer_threshold` from the
+    classifier alone: it learned from whole messages, and a short answer
+    such as "nee, niemand" reads heavier to it than it is.
+    """
     clean = normalise(text)
     about = about_danger(clean, crisis)
     by_rule = [] if about else rule_kinds(clean, crisis)
     everyday = about or any(f.search(clean) for f in crisis.compiled_figures)
-    by_model = probability >= crisis.model_threshold and (not everyday or probability >= crisis.model_sure)
+    threshold = crisis.answer_threshold if answer else crisis.model_threshold
+    by_model = probability >= threshold and (not everyday or probability >= crisis.model_sure)
     if not by_rule and not by_model:
         return None
     kinds = by_rule + [k for k in rule_kinds(clean, crisis, topics=True) if k not in by_rule] if by_model else by_rule

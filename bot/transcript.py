@@ -78,6 +78,15 @@ def to_person_after(db: sqlite_utils.Database, conversation_id: str, after: int)
     return [_entry(row) for row in rows]
 
 
+def last_to_person(db: sqlite_utils.Database, conversation_id: str) -> Entry | None:
+    """The newest message to the person: what their next message answers."""
+    rows = db.query(
+        "SELECT * FROM messages WHERE conversation_id = ? AND sender IN (?, ?) ORDER BY seq DESC LIMIT 1",
+        [conversation_id, *TO_PERSON],
+    )
+    return next((_entry(row) for row in rows), None)
+
+
 def for_handoff(db: sqlite_utils.Database, handoff_id: str) -> list[Entry]:
     """The live chat of one hand-off, both ways."""
     return [_entry(r) for r in db.query("SELECT * FROM messages WHERE handoff_id = ? ORDER BY seq", [handoff_id])]

@@ -54,12 +54,11 @@ class RasaClient:
         ]
         await self._api(f"/conversations/{conversation_id}/tracker/events", events)
 
-    async def send(self, conversation_id: str, text: str) -> list[BotMessage]:
+    async def send(self, conversation_id: str, text: str, context: dict[str, Any] | None = None) -> list[BotMessage]:
+        """`context` goes with the message as its metadata, which the NLU pipeline reads (the safety net)."""
+        body = {"sender": conversation_id, "message": text, **({"metadata": context} if context else {})}
         try:
-            response = await self._http.post(
-                f"{self._base_url}/webhooks/rest/webhook",
-                json={"sender": conversation_id, "message": text},
-            )
+            response = await self._http.post(f"{self._base_url}/webhooks/rest/webhook", json=body)
             response.raise_for_status()
         except httpx.HTTPError as error:
             raise RasaUnavailable(str(error) or type(error).__name__) from error

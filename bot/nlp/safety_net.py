@@ -10,6 +10,10 @@ a danger by its topic words gets those kinds as `danger_topic` entities, so
 the answer can add where to ask advice. The patterns are read from
 content/crisis.yml at run time: editing them needs no retraining.
 
+A typed answer to a triage question comes with the question's id in its
+metadata (the gateway puts it there); the classifier alone then needs
+`answer_threshold` (`bot.safety.detect`).
+
 "The model" here is the binary crisis classifier of `bot.nlp.crisis_model`,
 trained in this component at `rasa train` and stored with the Rasa model;
 its probability is in the parse result as `crisis_probability`.
@@ -32,7 +36,16 @@ from sklearn.pipeline import Pipeline
 
 from bot.content import current_content
 from bot.nlp import crisis_model
-from bot.safety import CRISIS_INTENT, PROBABILITY, SIGNAL_ENTITY, TOPIC_ENTITY, detect, topic_kinds
+from bot.safety import (
+    ANSWERING,
+    CRISIS_INTENT,
+    PROBABILITY,
+    SHORT_ANSWERS,
+    SIGNAL_ENTITY,
+    TOPIC_ENTITY,
+    detect,
+    topic_kinds,
+)
 
 MODEL_FILE = "crisis_model.joblib"
 
@@ -102,7 +115,8 @@ class SafetyNet(GraphComponent, IntentClassifier):
                 continue  # a button's payload, not words typed by a person
             probability = crisis_model.probability(self._model, text) if self._model is not None else 0.0
             message.set(PROBABILITY, probability, add_to_output=True)
-            signal = detect(text, crisis, probability)
+            answer = (message.get("metadata") or {}).get(ANSWERING) in SHORT_ANSWERS
+            signal = detect(text, crisis, probability, answer=answer)
             if signal is None:
                 self._undo_model_crisis(message)
                 self._add_entities(message, TOPIC_ENTITY, topic_kinds(text, crisis))

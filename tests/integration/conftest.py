@@ -95,6 +95,12 @@ class Conversation:
         self.api = api
         self.id = f"test-{Conversation.counter}"
 
+    def transcript(self) -> list[dict]:
+        """Every message to the person so far, in order."""
+        response = self.api.get(f"/api/chat/{self.id}/messages")
+        assert response.status_code == 200, response.text
+        return response.json()["messages"]
+
     def say(self, text: str) -> list[dict]:
         response = self.api.post("/api/chat", json={"conversation_id": self.id, "text": text})
         assert response.status_code == 200, response.text

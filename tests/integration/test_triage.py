@@ -195,3 +195,27 @@ def test_an_answer_given_early_is_noted_and_its_question_skipped(conversation: C
     assert noted["meta"]["noted_ahead"] == "duration" and "langer dan 3 maanden" in noted["text"]
     assert again["meta"]["triage_question"] == "domains"
     assert conversation.say(answer_payload("niets"))[-1]["meta"]["triage_question"] == "impact"
+
+
+def test_heavy_typed_answers_are_read_as_answers_and_get_the_lines_once(conversation: Conversation) -> None:
+    """ "nee, eigenlijk niemand" sets off the classifier as a whole message; as an answer to "who supports you?"
+    it needs a surer one. The triage goes on to its end, and the lines come once, before the next question."""
+    opening = start(conversation, MARINA_OPENING)
+    answers = {**MARINA_ANSWERS, "network": "tekst:nee, eigenlijk niemand",
+               "risks": "tekst:geldzorgen, geen werk en ik sta er alleen voor"}  # fmt: skip
+    asked, result = run_triage(conversation, opening, answers)
+    assert asked[-2:] == ["safe_now", "harm"]
+    assert result[0]["meta"]["level"] == "C" and "C_severe_alone" in result[0]["meta"]["reasons"]
+    told = conversation.transcript()
+    assert not any(m["meta"].get("safety") for m in told)
+    checks = [i for i, m in enumerate(told) if "check_lines" in m["meta"]]
+    assert len(checks) == 1 and "0800-2000" in told[checks[0]]["text"]
+    assert "triage_question" in told[checks[0] + 1]["meta"]  # the next question follows the lines
+
+
+def test_a_danger_typed_as_an_answer_still_ends_the_triage_with_the_lines(conversation: Conversation) -> None:
+    start(conversation, MARINA_OPENING)
+    conversation.say(answer_payload("ouder"))
+    first, _offer = conversation.say("mijn ex heeft me gisteren gewurgd waar de kinderen bij waren")
+    assert first["meta"]["safety"] is True and "violence" in first["meta"]["signal_kinds"]
+    assert "0800-2000" in first["text"]

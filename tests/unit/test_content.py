@@ -127,6 +127,7 @@ def test_a_broken_safety_pattern_is_refused_with_its_place(content_copy: Path, o
     ("old", "new", "error"),
     [
         ("check_threshold: 0.2", "check_threshold: 0.9", "check_threshold must not be above model_threshold"),
+        ("answer_threshold: ", "answer_threshold: 0.1 #", "answer_threshold must not be below model_threshold"),
         ('unsure_topic_button: "Info: {label}"', 'unsure_topic_button: "Info: {topic}"', r"needs \{label\}"),
         ("check_lines: {ouder: [veilig_thuis,", "check_lines: {ouder: [thuis,", r"unknown lines \['thuis'\]"),
         ('check_lines: {ouder: [veilig_thuis, "113"], ', "check_lines: {", r"check_lines.*needs exactly"),

@@ -56,6 +56,7 @@ BLIND_WHEN_WRITTEN = [
     "crisis_dev3",
     "crisis_dev4",
     "crisis_dev_typos",
+    "crisis_triage_answers",
 ]
 
 

@@ -189,6 +189,19 @@ def test_everyday_words_close_to_a_danger_word_are_left_as_they_are(text: str) -
     assert spelled(text, CRISIS) == text
 
 
+def test_a_typed_triage_answer_needs_a_surer_classifier() -> None:
+    """A short answer ("nee, niemand" to "who supports you?") reads heavier to the classifier than it is."""
+    text = "nee, niemand eigenlijk"
+    assert detect(text, CRISIS, CRISIS.model_threshold) is not None
+    assert detect(text, CRISIS, CRISIS.answer_threshold - 0.01, answer=True) is None
+    assert detect(text, CRISIS, CRISIS.answer_threshold, answer=True) is not None
+
+
+def test_a_pattern_fires_on_a_triage_answer_as_on_any_message() -> None:
+    signal = detect("nee, mijn man slaat ons", CRISIS, 0.0, answer=True)
+    assert signal is not None and signal.kinds == ("violence",)
+
+
 def test_a_negated_topic_word_names_no_kind() -> None:
     signal = detect("ik ben niet misbruikt, maar mijn vader slaat me wel", CRISIS, UNSURE)
     assert signal is not None and "abuse" not in signal.kinds and "violence" in signal.kinds

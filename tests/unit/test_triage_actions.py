@@ -1,5 +1,7 @@
 """The triage's actions, called as the action server calls them."""
 
+import asyncio
+
 import pytest
 
 from actions.safety import ActionSafetyNet, ActionSafetyNetInHandoff
@@ -7,6 +9,8 @@ from actions.triage import ASK_ACTIONS, ActionStartTriage, ActionTriageBack, Act
 from bot.content import current_content
 from bot.triage.protocol import QUESTION_ORDER
 from tests.unit.conftest import make_tracker, sent
+
+CHECK = current_content().crisis.check_threshold
 
 
 def slots_of(events) -> dict:
@@ -213,3 +217,19 @@ def test_an_age_in_words_keeps_the_years_for_the_summary(dispatcher) -> None:
     tracker = make_tracker("ze is 9", "inform_age", slots={"requested_slot": "triage_age"})
     result = ValidateTriageForm().validate_triage_age("ze is 9", dispatcher, tracker, {})
     assert result == {"triage_age": "4-12", "age_band": "4-12", "age_years": 9}
+
+
+@pytest.mark.parametrize(("probability", "checked"), [(CHECK, True), (CHECK - 0.01, False)])
+def test_a_typed_answer_the_classifier_is_unsure_about_gets_the_lines_before_the_next_question(
+    dispatcher, probability: float, checked: bool
+) -> None:
+    """Inside the triage as outside it: the lines in the first reply, once, and the triage goes on."""
+    tracker = make_tracker("nee, niemand eigenlijk", "triage_answer", probability=probability,
+                           slots={"requested_slot": "triage_network", "triage_asker": "ouder"})  # fmt: skip
+    domain = {"forms": {"triage_form": {"required_slots": ["triage_network"]}}, "slots": {}}
+    events = asyncio.run(ValidateTriageForm().run(dispatcher, tracker, domain))
+    assert not any(e.get("event") == "active_loop" for e in events)
+    messages = sent(dispatcher)
+    assert bool(messages and "check_lines" in messages[0]["meta"]) is checked
+    if checked:
+        assert "0800-2000" in messages[0]["text"] and "113" in messages[0]["text"]

@@ -84,6 +84,7 @@ def test_unclear_answers_are_not_guessed(question: str, text: str) -> None:
         ("domains", "geld en school", ["school_werk", "geld"]),
         ("domains", "nee niets", ["niets"]),
         ("risks", "ik heb schulden en ben alleenstaand", ["geldzorgen", "alleenstaand"]),
+        ("risks", "schulden, en ik sta er helemaal alleen voor", ["geldzorgen", "alleenstaand"]),
         ("risks", "geen werk en mijn man is ziek", ["geen_werk", "ziekte_ouder"]),
         ("risks", "geen van deze", ["geen"]),
         ("risks", "banaan", []),

@@ -27,8 +27,8 @@ from bot.gateway.schemas import (
     HelpResponse,
 )
 from bot.handoff import live, queue
-from bot.safety import SIGNAL_ENTITY, Signal, detect
-from bot.transcript import BOT, append, last_seq, to_person_after
+from bot.safety import ANSWERING, SIGNAL_ENTITY, Signal, detect
+from bot.transcript import BOT, append, last_seq, last_to_person, to_person_after
 
 router = APIRouter(prefix="/api/chat", tags=["chat"])
 log = logging.getLogger(__name__)
@@ -60,6 +60,13 @@ async def _signal(rasa: RasaDep, content: ContentDep, text: str) -> Signal | Non
     return Signal(kinds=kinds, by_rule=bool(kinds), by_model=not kinds)
 
 
+def _context(db, conversation_id: str) -> dict[str, str] | None:
+    """The triage question the message answers, if the last message asked one: the safety net reads answers apart."""
+    asked = last_to_person(db, conversation_id)
+    question = asked.meta.get("triage_question") if asked else None
+    return {ANSWERING: question} if question else None
+
+
 @router.post(
     "",
     response_model=ChatResponse,
@@ -77,7 +84,7 @@ async def chat(body: ChatRequest, rasa: RasaDep, db: StoreDep, content: ContentD
         if handoff and handoff.resume_pending:
             await rasa.resume(cid, live.HANDOFF_SLOTS)
             queue.resumed(db, handoff.id)
-        replies = await rasa.send(cid, body.text)
+        replies = await rasa.send(cid, body.text, _context(db, cid))
     except RasaUnavailable as error:
         log.warning("Rasa unavailable: %s", error)  # the error names the endpoint, never the person's words
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, UNAVAILABLE) from error
