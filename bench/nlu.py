@@ -159,7 +159,8 @@ def answers_report(agent: Agent, path: Path) -> None:
     for name, answer in (("an answer (as deployed)", True), ("a whole message (no triage context)", False)):
         alarm, lines = [], []
         for item, probability in zip(items, probabilities, strict=True):
-            alarm.append(detect(item["text"], crisis, probability, answer=answer) is not None)
+            question = current_content().triage.questions[item["question"]] if answer else None
+            alarm.append(detect(item["text"], crisis, probability, answering=question) is not None)
             lines.append(alarm[-1] or unsure(probability, crisis))
         caught = sum(a and d for a, d in zip(alarm, danger, strict=True))
         false = sum(a and not d for a, d in zip(alarm, danger, strict=True))

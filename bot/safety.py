@@ -25,6 +25,8 @@ from wordfreq import zipf_frequency
 
 from bot.replies import Button
 from bot.triage.protocol import SIGNAL_KINDS
+from bot.triage.questions import Question
+from bot.triage.understand import says_only_values
 
 CRISIS_INTENT = "crisis"
 SIGNAL_ENTITY = "signal_kind"  # the entity that carries each kind from the NLU to the actions
@@ -262,18 +264,25 @@ def about_danger(text: str, crisis: CrisisContent) -> bool:
     return about and not any(u.search(text) for u in unless)
 
 
-def detect(text: str, crisis: CrisisContent, probability: float = 0.0, *, answer: bool = False) -> Signal | None:
+def detect(
+    text: str, crisis: CrisisContent, probability: float = 0.0, *, answering: Question | None = None
+) -> Signal | None:
     """Combine the classifier's probability with the patterns; None when there is no danger signal.
 
-    An `answer` to a triage question needs `answer_threshold` from the
-    classifier alone: it learned from whole messages, and a short answer
-    such as "nee, niemand" reads heavier to it than it is.
+    An answer to a triage question (`answering`) needs `answer_threshold`
+    from the classifier alone: it learned from whole messages, and a short
+    answer such as "ik sta er alleen voor" reads heavier to it than it is.
+    An answer made only of the question's answer phrases ("nee, ik heb
+    niemand") says what its values say, and the triage's rules score those:
+    there the classifier has no say. The patterns read every message.
     """
+    if answering is not None and says_only_values(text, answering):
+        probability = 0.0
     clean = normalise(text)
     about = about_danger(clean, crisis)
     by_rule = [] if about else rule_kinds(clean, crisis)
     everyday = about or any(f.search(clean) for f in crisis.compiled_figures)
-    threshold = crisis.answer_threshold if answer else crisis.model_threshold
+    threshold = crisis.answer_threshold if answering is not None else crisis.model_threshold
     by_model = probability >= threshold and (not everyday or probability >= crisis.model_sure)
     if not by_rule and not by_model:
         return None

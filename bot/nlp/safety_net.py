@@ -12,7 +12,8 @@ content/crisis.yml at run time: editing them needs no retraining.
 
 A typed answer to a triage question comes with the question's id in its
 metadata (the gateway puts it there); the classifier alone then needs
-`answer_threshold` (`bot.safety.detect`).
+`answer_threshold`, and none for an answer made only of the question's
+answer phrases (`bot.safety.detect`).
 
 "The model" here is the binary crisis classifier of `bot.nlp.crisis_model`,
 trained in this component at `rasa train` and stored with the Rasa model;
@@ -115,8 +116,9 @@ class SafetyNet(GraphComponent, IntentClassifier):
                 continue  # a button's payload, not words typed by a person
             probability = crisis_model.probability(self._model, text) if self._model is not None else 0.0
             message.set(PROBABILITY, probability, add_to_output=True)
-            answer = (message.get("metadata") or {}).get(ANSWERING) in SHORT_ANSWERS
-            signal = detect(text, crisis, probability, answer=answer)
+            question = (message.get("metadata") or {}).get(ANSWERING)
+            answering = current_content().triage.questions[question] if question in SHORT_ANSWERS else None
+            signal = detect(text, crisis, probability, answering=answering)
             if signal is None:
                 self._undo_model_crisis(message)
                 self._add_entities(message, TOPIC_ENTITY, topic_kinds(text, crisis))

@@ -51,6 +51,33 @@ def duration_from_number(text: str) -> str | None:
     return "maanden" if months <= 3 else "lang"
 
 
+# Words that add nothing to an answer: pronouns, articles, "en", "hoor". Not "wil", "meer", "nooit" or "weg":
+# "ik wil niet meer" says more than any answer value.
+_FILLER = frozenset(
+    {
+        "ik", "je", "jij", "we", "wij", "ze", "zij", "hij", "het", "de", "een", "en", "of", "maar", "dan", "dat",
+        "die", "dit", "er", "is", "ben", "zijn", "was", "heb", "hebben", "heeft", "hoor", "wel", "ja", "nee", "nou",
+        "eigenlijk", "gewoon", "echt", "zo", "ook", "nog", "al", "vooral", "mijn", "mn", "m'n", "ons", "onze", "me",
+        "mij", "met", "van", "voor", "in", "op", "bij", "aan",
+    }
+)  # fmt: skip
+
+
+def says_only_values(text: str, question: Question) -> bool:
+    """The answer holds nothing but the question's answer phrases, numbers and filler words ("nee, ik heb niemand").
+
+    Such an answer says what its values say, and the triage's rules score those; the safety net does not let
+    the classifier alone read a danger into it (`bot.nlp.safety_net`).
+    """
+    lowered = " ".join(text.lower().split())
+    rest = lowered
+    for phrase in sorted({p for o in question.answers for p in o.phrases}, key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", rest)
+    if rest == lowered:
+        return False  # not one answer phrase
+    return all(w in _FILLER or re.fullmatch(NUMBER_PATTERN, w) for w in re.findall(r"[\w']+", rest))
+
+
 def understand_single(question_id: str, text: str, question: Question) -> str | None:
     """The one value a free-text answer gives, or None when it is not clear."""
     lowered = " ".join(text.lower().split())

@@ -198,11 +198,12 @@ def test_an_answer_given_early_is_noted_and_its_question_skipped(conversation: C
 
 
 def test_heavy_typed_answers_are_read_as_answers_and_get_the_lines_once(conversation: Conversation) -> None:
-    """ "nee, eigenlijk niemand" sets off the classifier as a whole message; as an answer to "who supports you?"
-    it needs a surer one. The triage goes on to its end, and the lines come once, before the next question."""
+    """Marina's own words set off the classifier as whole messages; as answers to "who supports you?" and "does
+    any of this play a part?" they say what the answer values say. The triage goes on to its end (C), and the
+    lines come once, before the next question."""
     opening = start(conversation, MARINA_OPENING)
     answers = {**MARINA_ANSWERS, "network": "tekst:nee, eigenlijk niemand",
-               "risks": "tekst:geldzorgen, geen werk en ik sta er alleen voor"}  # fmt: skip
+               "risks": "tekst:schulden, en ik sta er alleen voor"}  # fmt: skip
     asked, result = run_triage(conversation, opening, answers)
     assert asked[-2:] == ["safe_now", "harm"]
     assert result[0]["meta"]["level"] == "C" and "C_severe_alone" in result[0]["meta"]["reasons"]

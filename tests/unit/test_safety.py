@@ -6,6 +6,7 @@ from bot.content import load_content
 from bot.safety import detect, lines_for, spelled, topic_kinds
 
 CRISIS = load_content().crisis
+QUESTIONS = load_content().triage.questions
 
 
 @pytest.mark.parametrize(
@@ -190,15 +191,36 @@ def test_everyday_words_close_to_a_danger_word_are_left_as_they_are(text: str) -
 
 
 def test_a_typed_triage_answer_needs_a_surer_classifier() -> None:
-    """A short answer ("nee, niemand" to "who supports you?") reads heavier to the classifier than it is."""
-    text = "nee, niemand eigenlijk"
+    """A short answer ("ik sta er alleen voor" to "how are you coping?") reads heavier to the classifier than it is."""
+    text, coping = "ik sta er alleen voor en het valt me zwaar", QUESTIONS["capacity"]
     assert detect(text, CRISIS, CRISIS.model_threshold) is not None
-    assert detect(text, CRISIS, CRISIS.answer_threshold - 0.01, answer=True) is None
-    assert detect(text, CRISIS, CRISIS.answer_threshold, answer=True) is not None
+    assert detect(text, CRISIS, CRISIS.answer_threshold - 0.01, answering=coping) is None
+    assert detect(text, CRISIS, CRISIS.answer_threshold, answering=coping) is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [("network", "nee, ik heb eigenlijk niemand"), ("risks", "schulden, en ik sta er alleen voor")],
+)
+def test_an_answer_made_of_answer_phrases_is_left_to_the_triage_rules(question: str, text: str) -> None:
+    assert detect(text, CRISIS, 0.99) is not None
+    assert detect(text, CRISIS, 0.99, answering=QUESTIONS[question]) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("capacity", "ik wil niet meer"),
+        ("network", "niemand, en ik wil er niet meer zijn"),
+        ("risks", "verlies, ik wil naar hem toe"),
+    ],
+)
+def test_an_answer_that_says_more_than_its_values_is_read_by_the_classifier(question: str, text: str) -> None:
+    assert detect(text, CRISIS, CRISIS.answer_threshold, answering=QUESTIONS[question]) is not None
 
 
 def test_a_pattern_fires_on_a_triage_answer_as_on_any_message() -> None:
-    signal = detect("nee, mijn man slaat ons", CRISIS, 0.0, answer=True)
+    signal = detect("nee, mijn man slaat ons", CRISIS, 0.0, answering=QUESTIONS["safe_now"])
     assert signal is not None and signal.kinds == ("violence",)
 
 

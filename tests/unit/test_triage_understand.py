@@ -3,7 +3,7 @@
 import pytest
 
 from bot.content import load_content
-from bot.triage.understand import understand_multi, understand_single
+from bot.triage.understand import says_only_values, understand_multi, understand_single
 
 QUESTIONS = load_content().triage.questions
 
@@ -92,3 +92,18 @@ def test_unclear_answers_are_not_guessed(question: str, text: str) -> None:
 )
 def test_multi_answers(question: str, text: str, values: list) -> None:
     assert understand_multi(question, text, QUESTIONS[question]) == values
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "only"),
+    [
+        ("network", "nee, ik heb niemand", True),
+        ("risks", "schulden, en ik sta er alleen voor", True),
+        ("duration", "al 2 jaar", True),
+        ("capacity", "ik wil niet meer", False),  # "wil" says more than any value
+        ("network", "hoi", False),  # no answer phrase at all
+        ("risks", "verlies, mn vader is dood en ik wil naar hem toe", False),
+    ],
+)
+def test_an_answer_of_only_answer_phrases_is_told_apart(question: str, text: str, only: bool) -> None:
+    assert says_only_values(text, QUESTIONS[question]) is only
