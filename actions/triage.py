@@ -163,9 +163,16 @@ class ValidateTriageForm(FormValidationAction):
         """Not an answer to this question: perhaps one to a later question (noted), else asked again kindly."""
         typed = "" if button_value(tracker) else str(value or "")
         ahead = self._answered_ahead(question_id, typed, dispatcher, tracker) if typed else {}
-        if not ahead:
+        if not ahead and not self._closing_a_list(typed):
             dispatcher.utter_message(json_message=reply(Message(text=current_content().triage.not_understood)))
         return ahead
+
+    @staticmethod
+    def _closing_a_list(text: str) -> bool:
+        """ "dat was het" typed after a list question answered in one go: not an error, the question is asked again."""
+        said = " ".join(text.lower().split()).strip(".! ")
+        questions = current_content().triage.questions
+        return any(said == (questions[q].done_button or "").lower() for q in MULTI_ANSWER)
 
     def _answered_ahead(self, current: str, text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
         """An answer to one later, still open question typed in place of this one; noted, and said so.

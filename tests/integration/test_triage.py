@@ -220,3 +220,12 @@ def test_a_danger_typed_as_an_answer_still_ends_the_triage_with_the_lines(conver
     first, _offer = conversation.say("mijn ex heeft me gisteren gewurgd waar de kinderen bij waren")
     assert first["meta"]["safety"] is True and "violence" in first["meta"]["signal_kinds"]
     assert "0800-2000" in first["text"]
+
+
+def test_dat_was_het_after_a_typed_list_asks_the_next_question_again(conversation: Conversation) -> None:
+    messages = start(conversation, "mijn zoon van 9 is heel druk")
+    assert messages[-1]["meta"]["triage_question"] == "domains"
+    (question,) = conversation.say("school en vrienden")
+    assert question["meta"]["triage_question"] == "duration"
+    (again,) = conversation.say("dat was het")
+    assert again["meta"]["triage_question"] == "duration" and "begreep" not in again["text"]

@@ -233,3 +233,10 @@ def test_a_typed_answer_the_classifier_is_unsure_about_gets_the_lines_before_the
     assert bool(messages and "check_lines" in messages[0]["meta"]) is checked
     if checked:
         assert "0800-2000" in messages[0]["text"] and "113" in messages[0]["text"]
+
+
+def test_dat_was_het_after_a_list_answered_in_one_go_is_not_an_error(dispatcher) -> None:
+    """ "geld en school", then "dat was het": the list was taken whole, so the next question is just asked again."""
+    tracker = make_tracker("Dat was het", "triage_answer", slots={"requested_slot": "triage_duration"})
+    assert ValidateTriageForm()._single("duration", "Dat was het", dispatcher, tracker) == {"triage_duration": None}
+    assert sent(dispatcher) == []
