@@ -36,6 +36,12 @@ QUESTIONS = load_content().triage.questions
         ("als mijn vader boos wordt pakt hij de broeksriem", "violence"),
         # fifth round, in other words than the examples it was written on
         ("onze baby is twee maanden oud en ik heb soms de neiging om haar te laten vallen", "parent_overload"),
+        # sixth round, from the misses left out one author at a time, in other words
+        ("ze heeft 25 ibuprofen ingenomen", "suicide"),
+        ("hoeveel van die oxazepam zijn dodelijk?", "suicide"),
+        ("mijn spullen heb ik al verdeeld", "suicide"),
+        ("mijn stiefvader bindt me soms vast aan het bed", "violence"),
+        ("zijn vader wurgt hem als hij dronken is", "violence"),
     ],
 )
 def test_rules_name_the_kind(text: str, kind: str) -> None:
@@ -58,6 +64,8 @@ def test_rules_name_the_kind(text: str, kind: str) -> None:
         "we vonden haar meteen terug, ze was even weggelopen in de winkel",
         "ik wil hem laten vallen als vriend, hij liegt steeds tegen me",
         "de baby heeft mijn telefoon laten vallen",
+        "we hebben de fietsen vastgebonden op de auto",
+        "hoeveel paracetamol mag een kind van 6?",
     ],
 )
 def test_ordinary_worries_do_not_fire(text: str) -> None:
