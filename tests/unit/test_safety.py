@@ -42,6 +42,7 @@ QUESTIONS = load_content().triage.questions
         ("mijn spullen heb ik al verdeeld", "suicide"),
         ("mijn stiefvader bindt me soms vast aan het bed", "violence"),
         ("zijn vader wurgt hem als hij dronken is", "violence"),
+        ("slecht, ik heb vannacht weer in mn armen gekrast", "selfharm"),  # tried by hand as a triage answer
     ],
 )
 def test_rules_name_the_kind(text: str, kind: str) -> None:
@@ -65,6 +66,7 @@ def test_rules_name_the_kind(text: str, kind: str) -> None:
         "ik wil hem laten vallen als vriend, hij liegt steeds tegen me",
         "de baby heeft mijn telefoon laten vallen",
         "we hebben de fietsen vastgebonden op de auto",
+        "de kat heeft in mijn arm gekrast",
         "hoeveel paracetamol mag een kind van 6?",
     ],
 )
