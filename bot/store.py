@@ -69,8 +69,13 @@ def _v1(db: sqlite_utils.Database) -> None:
     db["messages"].create_index(["handoff_id"])
 
 
+def _v2(db: sqlite_utils.Database) -> None:
+    """A counter every change bumps: two changes within one millisecond share an `updated_at`."""
+    db["handoffs"].add_column("revision", int, not_null_default=0)
+
+
 # Each entry brings a file from version i to i+1. Append; never edit a released one.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
 
 
 def migrate(db: sqlite_utils.Database) -> int:

@@ -4,7 +4,7 @@ A hand-off is `waiting` until a worker claims it (`active`) and `closed`
 when the worker closes it with an outcome. The queue is ordered by level
 (D, C, B, A) and then by waiting time (triage-protocol.md, "Hand-off").
 The action server creates hand-offs, the gateway's staff routes change them;
-every change bumps `updated_at`, which the live inbox watches.
+every change bumps `revision`, which the live inbox watches.
 """
 
 from __future__ import annotations
@@ -137,7 +137,9 @@ def held_by(db: sqlite_utils.Database) -> dict[str, list[str]]:
 
 
 def _update(db: sqlite_utils.Database, handoff_id: str, **fields: Any) -> Handoff:
-    db["handoffs"].update(handoff_id, {**fields, "updated_at": now()})
+    with db.atomic():
+        db["handoffs"].update(handoff_id, {**fields, "updated_at": now()})
+        db.execute("UPDATE handoffs SET revision = revision + 1 WHERE id = ?", [handoff_id])
     return get(db, handoff_id)
 
 
@@ -209,6 +211,6 @@ def resumed(db: sqlite_utils.Database, handoff_id: str) -> None:
 def version(db: sqlite_utils.Database) -> str:
     """Changes whenever a hand-off or a message changes: what the live inbox watches."""
     row = db.execute(
-        "SELECT (SELECT MAX(updated_at) FROM handoffs), (SELECT COUNT(*) FROM handoffs), (SELECT MAX(id) FROM messages)"
+        "SELECT (SELECT COUNT(*) FROM handoffs), (SELECT SUM(revision) FROM handoffs), (SELECT MAX(id) FROM messages)"
     ).fetchone()
     return f"{row[0]}|{row[1]}|{row[2]}"

@@ -103,6 +103,30 @@ def test_the_version_changes_with_every_change(db) -> None:
     assert len({before, after_create, queue.version(db)}) == 3
 
 
+def test_the_version_changes_when_two_changes_share_a_millisecond(db, monkeypatch) -> None:
+    """A claim right after the hand-off was made must still reach every open inbox."""
+    monkeypatch.setattr(queue, "now", lambda: "2026-12-06T21:00:00.000+00:00")
+    handoff = make_handoff(db)
+    after_create = queue.version(db)
+    queue.claim(db, handoff.id, "anna")
+    after_claim = queue.version(db)
+    queue.release(db, handoff.id, "anna")
+    assert len({after_create, after_claim, queue.version(db)}) == 3
+
+
+def test_a_database_of_the_first_schema_is_migrated_and_keeps_its_hand_offs(isolated_db) -> None:
+    old = open_store(isolated_db)
+    make_handoff(old)
+    old.execute("ALTER TABLE handoffs DROP COLUMN revision")
+    old.execute("PRAGMA user_version = 1")
+    old.close()
+    again = open_store(isolated_db)
+    (handoff,) = queue.listing(again, "waiting")
+    before = queue.version(again)
+    queue.claim(again, handoff.id, "anna")
+    assert queue.version(again) != before
+
+
 def test_an_unknown_hand_off_is_not_found(db) -> None:
     with pytest.raises(queue.HandoffNotFound):
         queue.get(db, "nope")
