@@ -35,7 +35,7 @@ from bot.safety import CRISIS_INTENT, PROBABILITY, SIGNAL_ENTITY, TOPIC_ENTITY, 
 ROOT = Path(__file__).resolve().parent.parent
 FALLBACK = "nlu_fallback"
 # Never tuned on: `--errors` does not list their misses, so nobody fixes them one by one.
-TEST_SETS = ("crisis_set", "crisis_test3", "crisis_test4", "crisis_test5", "crisis_test6", "crisis_test7")
+TEST_SETS = ("crisis_set", *(f"crisis_test{n}" for n in range(3, 9)))
 # Parents often open with a greeting and ask in the same message ("hallo, mijn zoon van 4 wil niet slapen").
 GREETINGS = ("hallo, ", "Hoi! ", "goedemiddag, ", "Goedenavond. ", "hey ", "Beste, ")
 
